@@ -1,0 +1,52 @@
+"""One error tree for tollbook, with stable codes.
+
+TollbookError
+ ├── SourceError        (E1xx) input that cannot become an Article
+ ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
+ └── ConfigError        (E9xx) the installation or the command line is wrong
+
+Codes are stable: they appear in rejections, on stderr and in run summaries.
+"""
+from __future__ import annotations
+
+CODES = {
+    "E101": "undecodable input (not UTF-8 text)",
+    "E102": "binary input",
+    "E103": "empty article text",
+    "E104": "malformed JSON line",
+    "E105": "article text over the size bound",
+    "E106": "record is missing required field 'text'",
+    "E107": "unreadable file",
+    "E108": "unsupported file type",
+    "E109": "malformed CSV row",
+    "E110": "field has the wrong type",
+    "E201": "extraction failed on this article",
+    "E901": "language model not installed",
+}
+
+
+class TollbookError(Exception):
+    """Base of every error tollbook raises on purpose."""
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        return f"{self.code}: {super().__str__()}"
+
+
+class SourceError(TollbookError):
+    """Input that cannot become an Article: turned into a Rejection by readers."""
+    code = "E101"
+
+
+class ExtractionError(TollbookError):
+    code = "E201"
+
+
+class ConfigError(TollbookError):
+    """Missing model or bad option: the message says what to run."""
+    code = "E901"
