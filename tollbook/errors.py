@@ -22,6 +22,7 @@ CODES = {
     "E110": "field has the wrong type",
     "E201": "extraction failed on this article",
     "E901": "language model not installed",
+    "E902": "a required package is missing or fails to import",
 }
 
 

@@ -1,0 +1,83 @@
+"""Reconciliation rules inside one article (tollbook/incidents/reconcile.py)."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tollbook.incidents.reconcile import CIVILIAN_GROUPS, reconcile, reconcile_group
+from tollbook.records import GROUPS, Claim
+
+
+def claim(lo, hi=None, *, group="unknown", figure="killed", superseded=False, subset=False, claimant="x"):
+    return Claim(figure=figure, group=group, victims_text="", min=lo, max=lo if hi is None else hi,
+                 qualifier="exact", claimant=claimant, claimant_type="unknown", start=0, end=1,
+                 superseded=superseded, subset_of="killed" if subset else None)
+
+
+def test_reconcile_same_group_gives_range():
+    r = reconcile([claim(3, group="security_forces"), claim(11, group="security_forces", claimant="y")], "killed")
+    assert (r.min, r.max, r.best) == (3, 11, 3)
+
+
+def test_reconcile_disjoint_groups_add_up():
+    claims = [claim(15, group="security_forces"), claim(24, group="combatants"),
+              claim(10, group="combatants", claimant="monitor")]
+    r = reconcile(claims, "killed")
+    assert (r.min, r.max) == (25, 39)
+
+
+def test_reconcile_subsets_never_add():
+    claims = [claim(12, group="civilians"), claim(5, group="children", subset=True)]
+    assert (reconcile(claims, "killed").min, reconcile(claims, "killed").max) == (12, 12)
+    assert reconcile_group(claims, "killed", {"children"}).min == 5
+    assert reconcile_group(claims, "killed", CIVILIAN_GROUPS).min == 12
+
+
+def test_reconcile_superseded_figure_counts_toward_min_not_best():
+    claims = [claim(5, superseded=True), claim(137), claim(218, claimant="senator")]
+    r = reconcile(claims, "killed")
+    assert (r.min, r.max, r.best) == (5, 218, 137)
+
+
+def test_reconcile_marked_parts_stay_inside_a_count_of_everyone():
+    r = reconcile([claim(28), claim(1, group="security_forces", subset=True)], "killed")
+    assert (r.min, r.max) == (28, 28)
+
+
+def test_reconcile_everyone_and_groups_as_two_readings():
+    r = reconcile([claim(14), claim(10, group="security_forces")], "killed")
+    assert (r.min, r.max) == (10, 14)
+
+
+@pytest.mark.parametrize("figure", ["injured", "abducted"])
+def test_reconcile_other_figures_are_kept_apart(figure):
+    claims = [claim(4, figure=figure), claim(3)]
+    assert reconcile(claims, figure).min == 4
+    assert reconcile(claims, "killed").min == 3
+
+
+def test_reconcile_nothing_gives_none():
+    assert reconcile([], "killed") is None
+    assert reconcile_group([claim(3)], "killed", {"children"}) is None
+
+
+claims_strategy = st.lists(
+    st.builds(lambda lo, extra, group, sup, sub: claim(lo, lo + extra, group=group, superseded=sup, subset=sub),
+              st.integers(0, 500), st.integers(0, 100), st.sampled_from(GROUPS), st.booleans(), st.booleans()),
+    min_size=1, max_size=8)
+
+
+@given(claims_strategy)
+def test_reconcile_min_best_max_are_ordered(claims):
+    r = reconcile(claims, "killed")
+    assert r.min <= r.best <= r.max
+
+
+@given(claims_strategy)
+def test_reconcile_subsets_never_exceed_their_group(claims):
+    total = reconcile(claims, "killed")
+    children = reconcile_group(claims, "killed", {"children"})
+    civilians = reconcile_group(claims, "killed", CIVILIAN_GROUPS)
+    if children is not None and civilians is not None:
+        assert children.min <= civilians.max
+    if civilians is not None and all(c.group in CIVILIAN_GROUPS for c in claims):
+        assert civilians.min <= total.max

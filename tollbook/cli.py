@@ -1,0 +1,119 @@
+"""The ``tollbook`` command: thin shells over the library. Data on stdout, progress on stderr."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+
+import click
+
+from . import __version__
+from .errors import CODES, TollbookError
+from .export.writers import FORMATS, writer_for
+
+
+@click.group()
+@click.version_option(__version__, prog_name="tollbook")
+def cli() -> None:
+    """tollbook: conflict news into incident reports where every figure carries who claims it."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="Output format on stdout.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes, each loading the model once.")
+@click.option("--statistics", "statistics_path", type=click.Path(dir_okay=False, writable=True),
+              help="Also write aggregate statistics (not incidents) as JSON lines to this file.")
+@click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False, writable=True),
+              help="Also write rejected inputs as JSON lines to this file.")
+@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
+              help="Articles longer than this are rejected (E105).")
+@click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
+def extract(inputs, fmt, workers, statistics_path, rejections_path, max_chars, silent) -> None:
+    """Extract incident reports from articles (files, folders, or - for stdin).
+
+    Reads JSONL/CSV/plain text/HTML; prints one report per incident.
+
+    \b
+    Example:
+        tollbook extract samples/articles.jsonl --format table
+        cat story.txt | tollbook extract - --format jsonl
+    """
+    from .extract import extract_articles
+    from .records import Rejection
+    from .sources import read_inputs
+
+    progress = _Progress(silent)
+    writer = writer_for(fmt, click.get_text_stream("stdout"))
+    statistics, rejections = [], []
+    try:
+        stream = read_inputs(inputs, stdin=click.get_binary_stream("stdin"), max_chars=max_chars)
+        for result in extract_articles(stream, workers=workers):
+            if isinstance(result, Rejection):
+                rejections.append(result)
+                progress.reject(result)
+                continue
+            for report in result.reports:
+                writer.write(report)
+            statistics.extend(result.statistics)
+            progress.article(len(result.reports))
+    except TollbookError as exc:
+        raise click.ClickException(str(exc)) from exc
+    writer.close(statistics)
+    _write_jsonl(statistics_path, statistics)
+    _write_jsonl(rejections_path, rejections)
+    progress.summary(len(statistics), rejections)
+
+
+def _write_jsonl(path: str | None, records) -> None:
+    if not path:
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+
+
+class _Progress:
+    """A one-line progress counter and a closing summary, on stderr only."""
+
+    def __init__(self, silent: bool):
+        self.silent = silent
+        self.started = time.perf_counter()
+        self.articles = self.reports = 0
+        self.rejected: Counter[str] = Counter()
+        self.live = sys.stderr.isatty()
+
+    def article(self, reports: int) -> None:
+        self.articles += 1
+        self.reports += reports
+        if self.live and not self.silent:
+            click.echo(f"\r{self.articles} articles, {self.reports} reports", err=True, nl=False)
+
+    def reject(self, rejection) -> None:
+        self.rejected[rejection.code] += 1
+        if not self.silent:
+            prefix = "\n" if self.live else ""
+            click.echo(f"{prefix}rejected {rejection.source}: {rejection.code} {rejection.reason}", err=True)
+
+    def summary(self, statistics: int, rejections) -> None:
+        if self.silent:
+            return
+        seconds = time.perf_counter() - self.started
+        rate = self.articles / seconds if seconds else 0.0
+        if self.live:
+            click.echo("", err=True)
+        click.echo(f"tollbook: {self.articles} articles, {self.reports} reports, {statistics} statistics, "
+                   f"{len(rejections)} rejected in {seconds:.1f}s ({rate:.1f} articles/s)", err=True)
+        for code, count in sorted(self.rejected.items()):
+            click.echo(f"  {code} {CODES.get(code, '')}: {count}", err=True)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

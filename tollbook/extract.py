@@ -1,0 +1,154 @@
+"""The extraction library: articles in, reports and statistics out.
+
+``extract(text, published=None, outlet=None)`` for one text;
+``extract_articles(articles)`` streams many through ``nlp.pipe`` in batches,
+optionally over several processes (each loads the model once).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .incidents.build import ArticleContext, build_report, claims_of, denials_of
+from .incidents.facts import SentenceFacts, read_sentence
+from .incidents.place import article_focus, resolve_place
+from .incidents.segment import Draft, segment
+from .nlp.actors import ActorDictionary
+from .nlp.attribution import Attribution, Attributor
+from .nlp.pipeline import load_nlp
+from .records import Article, ExtractionResult, Rejection, Statistic
+
+BATCH_SIZE = 16
+MIN_CUE_SCORE = 0.5
+
+
+def extract(text: str, published: str | None = None, outlet: str | None = None, *,
+            url: str | None = None, title: str | None = None, article_id: str | None = None) -> ExtractionResult:
+    """Extract the incident reports one article tells.
+
+    >>> result = extract("Gunmen killed three villagers in Kidal on Monday.", published="2024-03-06")
+    >>> [r.sub_event_type for r in result.reports]
+    ['Attack']
+    """
+    article = Article(id=article_id or _content_id(text), text=text, url=url, outlet=outlet,
+                      published=published, title=title)
+    return extract_doc(load_nlp()(text), article)
+
+
+def extract_articles(articles: Iterable[Article | Rejection], *, workers: int = 1,
+                     batch_size: int = BATCH_SIZE) -> Iterator[ExtractionResult | Rejection]:
+    """Stream articles through the pipeline; rejections pass through in order."""
+    batches = _batches(articles, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from process_batch(batch)
+        return
+    context = multiprocessing.get_context("spawn" if _threaded() else "fork")
+    with context.Pool(workers, initializer=load_nlp) as pool:
+        for results in pool.imap(process_batch, batches):
+            yield from results
+
+
+def process_batch(batch: list[Article | Rejection]) -> list[ExtractionResult | Rejection]:
+    """The unit of work for every engine: one batch of articles, the model loaded once per process."""
+    nlp = load_nlp()
+    articles = [a for a in batch if isinstance(a, Article)]
+    docs = iter(nlp.pipe((a.text for a in articles), batch_size=len(articles) or 1))
+    out: list[ExtractionResult | Rejection] = []
+    for item in batch:
+        if isinstance(item, Rejection):
+            out.append(item)
+            continue
+        out.append(_safe_extract(next(docs), item))
+    return out
+
+
+def _safe_extract(doc: Doc, article: Article) -> ExtractionResult | Rejection:
+    try:
+        return extract_doc(doc, article)
+    except Exception as exc:  # one bad article must not end the run: it becomes a recorded rejection
+        return Rejection(code="E201", reason=f"extraction failed: {type(exc).__name__}: {exc}",
+                         source=article.source or article.id, article_id=article.id)
+
+
+def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
+    actors = ActorDictionary.default()
+    published = article.published_date
+    first_pass = [read_sentence(i, s, published=published, country_iso2=None, actors=actors, country_name=None)
+                  for i, s in enumerate(doc.sents)]
+    focus = article_focus(first_pass)
+    facts = [read_sentence(f.index, f.sent, published=published, country_iso2=focus.iso2, actors=actors,
+                           country_name=focus.country) for f in first_pass] if focus.iso2 else first_pass
+    attributor = Attributor(article.outlet)
+    attributions = _attribute(facts, attributor)
+    ctx = ArticleContext(article=article, country=focus.country, iso3=focus.iso3, actors=actors)
+    reports = []
+    for draft in segment(facts):
+        if not _substantial(draft):
+            continue
+        claims = claims_of(draft, attributions, attributor)
+        report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus))
+        reports.append(dataclasses.replace(report, denials=denials_of(draft, attributor)))
+    return ExtractionResult(article=article, reports=tuple(reports),
+                            statistics=tuple(_statistics(facts, attributions, attributor, article)))
+
+
+def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, Attribution | None]:
+    """Walk the article in order so that 'he said' can refer back to the last named speaker."""
+    found: dict[int, Attribution | None] = {}
+    for sentence in facts:
+        figures = sentence.figures + sentence.aggregates
+        if not figures:
+            said = attributor.attribute(sentence.sent)
+            if said is not None:
+                attributor.remember(said)
+            continue
+        for figure in figures:
+            span = sentence.sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+            who = attributor.attribute(sentence.sent, span.root.i if span is not None else None)
+            if who is not None:
+                attributor.remember(who)
+            found[figure.start] = who
+    return found
+
+
+def _substantial(draft: Draft) -> bool:
+    """A lone weak event word with no figure and no place is not enough for a report."""
+    best = max(c.score for s in draft.sentences for c in s.cues)
+    has_figure = any(s.figures for s in draft.sentences)
+    has_place = any(p.role in {"location", "admin1"} for s in draft.sentences for p in s.places)
+    return best >= MIN_CUE_SCORE or has_figure or has_place
+
+
+def _statistics(facts, attributions, attributor, article: Article) -> Iterator[Statistic]:
+    for sentence in facts:
+        for figure in sentence.aggregates:
+            who = attributions.get(figure.start)
+            q = figure.quantity
+            yield Statistic(article_id=article.id, figure=figure.figure, min=q.min, max=q.max,
+                            qualifier=q.qualifier, text=sentence.sent.text.strip(), start=figure.start,
+                            end=figure.end, claimant=(who or attributor.default()).claimant)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _content_id(text: str) -> str:
+    return "a" + hashlib.sha256(text.strip().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _threaded() -> bool:
+    import threading
+    return threading.active_count() > 1

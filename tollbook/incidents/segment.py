@@ -1,0 +1,138 @@
+"""Grouping an article's sentences into incidents.
+
+Coding rules (ACLED's where it has one):
+
+* One report per incident the article tells: five sentences about one bombing
+  are one report; a sentence that names another town, another day or says
+  "in a separate attack" starts a new one.
+* A sentence with figures but no event word adds to the incident in focus
+  ("The death toll rose to 30, police said.").
+* An earlier incident mentioned in passing ("came two days after …", "last
+  month, …") becomes its own report with modality ``background``.
+* A sentence that only borrows war words (a box-office bomb, a striker's
+  attack, a market crash, a landslide toll) opens no incident.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import SentenceFacts
+
+NEW_INCIDENT_CUES = re.compile(
+    r"\b(in (a|another) (separate|similar|different|second|later|earlier|related) "
+    r"(attack|incident|strike|raid|clash|operation|bombing|encounter|development)|"
+    r"separately|elsewhere|in another (attack|incident)|meanwhile|in a separate)\b", re.I)
+STRONG_CUE = 0.6
+
+
+@dataclass
+class Draft:
+    """An incident being assembled: the sentences that tell it."""
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    background: bool = False
+
+    @property
+    def anchor(self) -> SentenceFacts:
+        return next((s for s in self.sentences if s.cues), self.sentences[0])
+
+    def locations(self) -> set[str]:
+        return {_place_key(p) for s in self.sentences for p in s.places if p.role == "location"}
+
+    def day(self) -> str | None:
+        for s in self.sentences:
+            for d in s.dates:
+                if not d.of_reporting and d.resolved.precision == "day":
+                    return d.resolved.date.isoformat()
+        return None
+
+    def event_types(self) -> set[str]:
+        return {c.event_type for s in self.sentences for c in s.cues if c.score >= STRONG_CUE}
+
+
+def segment(facts: list[SentenceFacts]) -> list[Draft]:
+    """Sentences in reading order → incident drafts."""
+    drafts: list[Draft] = []
+    pending: list[SentenceFacts] = []
+    for sentence in facts:
+        if sentence.borrowed:
+            continue
+        if sentence.cues:
+            target = _target(drafts, sentence)
+            if target is None:
+                target = Draft(background=sentence.background and bool(drafts))
+                drafts.append(target)
+                target.sentences.extend(pending)
+                pending = []
+            target.sentences.append(sentence)
+        elif sentence.figures:
+            if drafts:
+                _closest_for_figures(drafts, sentence).sentences.append(sentence)
+            else:
+                pending.append(sentence)
+    return _merge_same_place(drafts)
+
+
+def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
+    if not drafts:
+        return None
+    current = drafts[-1]
+    places = {_place_key(p) for p in sentence.places if p.role == "location"}
+    if sentence.background and not current.background:
+        return _same_place(drafts, places) if places else None
+    if NEW_INCIDENT_CUES.search(sentence.sent.text):
+        return _same_place(drafts[:-1], places) if places else None
+    if places and current.locations() and not places & current.locations():
+        return _same_place(drafts, places)
+    day = _sentence_day(sentence)
+    if day and current.day() and day != current.day():
+        return _same_place(drafts, places) if places else None
+    strong = {c.event_type for c in sentence.cues if c.score >= STRONG_CUE}
+    if strong and current.event_types() and not strong & current.event_types() and (places or day):
+        return None
+    return current
+
+
+def _same_place(drafts: list[Draft], places: set[str]) -> Draft | None:
+    for draft in reversed(drafts):
+        if places & draft.locations():
+            return draft
+    return None
+
+
+def _closest_for_figures(drafts: list[Draft], sentence: SentenceFacts) -> Draft:
+    places = {_place_key(p) for p in sentence.places if p.role == "location"}
+    return _same_place(drafts, places) or drafts[-1]
+
+
+def _sentence_day(sentence: SentenceFacts) -> str | None:
+    for d in sentence.dates:
+        if not d.of_reporting and d.resolved.precision == "day":
+            return d.resolved.date.isoformat()
+    return None
+
+
+def _merge_same_place(drafts: list[Draft]) -> list[Draft]:
+    """Two drafts at one place, on one day, of one kind, are one incident told twice."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        twin = next((m for m in merged if _twins(m, draft)), None)
+        if twin is None:
+            merged.append(draft)
+        else:
+            twin.sentences.extend(draft.sentences)
+            twin.sentences.sort(key=lambda s: s.index)
+    return merged
+
+
+def _twins(a: Draft, b: Draft) -> bool:
+    if a.background != b.background or not a.locations() or a.locations() != b.locations():
+        return False
+    if a.day() and b.day() and a.day() != b.day():
+        return False
+    return bool(a.event_types() & b.event_types()) or not (a.event_types() and b.event_types())
+
+
+def _place_key(mention) -> str:
+    name = mention.place.name if mention.place is not None else mention.text
+    return re.sub(r"[^a-z]", "", name.lower())
