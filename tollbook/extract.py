@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -23,6 +24,7 @@ from .nlp.pipeline import load_nlp
 from .records import Article, ExtractionResult, Rejection, Statistic
 
 BATCH_SIZE = 16
+TOLL_REFERENCE = re.compile(r"\b(the|this|that) (death )?(toll|figure|tally|count|number)s?\b", re.I)
 MIN_CUE_SCORE = 0.5
 
 
@@ -98,30 +100,64 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
 
 
 def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, Attribution | None]:
-    """Walk the article in order so that 'he said' can refer back to the last named speaker."""
+    """Who says each figure, keyed by the figure's start offset.
+
+    The article is walked in order so that "he said" can refer back to the last
+    named speaker. A figure in a sentence with no reporting clause takes the
+    speaker of the nearest attributed sentence of the same paragraph (news
+    paragraphs put "the army said" once, at the end); else it stays with the outlet.
+    """
     found: dict[int, Attribution | None] = {}
+    said_in: dict[int, Attribution] = {}
     for sentence in facts:
-        figures = sentence.figures + sentence.aggregates
-        if not figures:
-            said = attributor.attribute(sentence.sent)
-            if said is not None:
-                attributor.remember(said)
-            continue
-        for figure in figures:
+        said = attributor.attribute(sentence.sent)
+        if said is not None:
+            said_in[sentence.index] = said
+            attributor.remember(said)
+        for figure in sentence.figures + sentence.aggregates:
             span = sentence.sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
             who = attributor.attribute(sentence.sent, span.root.i if span is not None else None)
-            if who is not None:
-                attributor.remember(who)
             found[figure.start] = who
+    paragraphs = _paragraph_ids(facts)
+    for sentence in facts:
+        for figure in sentence.figures + sentence.aggregates:
+            if found[figure.start] is None:
+                found[figure.start] = _nearest_in_paragraph(sentence.index, paragraphs, said_in, facts)
     return found
 
 
+def _paragraph_ids(facts: list[SentenceFacts]) -> list[int]:
+    ids, current = [], 0
+    for sentence in facts:
+        ids.append(current)
+        if "\n" in sentence.sent.text_with_ws[len(sentence.sent.text.rstrip()):] or \
+                sentence.sent.end < len(sentence.sent.doc) and "\n" in sentence.sent.doc[sentence.sent.end].text:
+            current += 1
+    return ids
+
+
+def _nearest_in_paragraph(index: int, paragraphs: list[int], said_in: dict[int, Attribution],
+                          facts: list[SentenceFacts]) -> Attribution | None:
+    for distance in range(1, 4):
+        for other in (index + distance, index - distance):
+            if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index] and other in said_in:
+                return said_in[other]
+    following = index + 1  # "Five soldiers were killed …" / "Four died at the scene, the army said."
+    if following in said_in and (facts[following].figures or TOLL_REFERENCE.search(facts[following].sent.text)):
+        return said_in[following]
+    return None
+
+
 def _substantial(draft: Draft) -> bool:
-    """A lone weak event word with no figure and no place is not enough for a report."""
+    """An incident is anchored in the world: a figure, a place or a date, and an event word that is sure enough.
+
+    "Roadside bombs are the main cause of casualties" tells no incident.
+    """
     best = max(c.score for s in draft.sentences for c in s.cues)
     has_figure = any(s.figures for s in draft.sentences)
     has_place = any(p.role in {"location", "admin1"} for s in draft.sentences for p in s.places)
-    return best >= MIN_CUE_SCORE or has_figure or has_place
+    has_date = any(not d.of_reporting for s in draft.sentences for d in s.dates)
+    return best >= MIN_CUE_SCORE and (has_figure or has_place or has_date)
 
 
 def _statistics(facts, attributions, attributor, article: Article) -> Iterator[Statistic]:

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .index import (SKELETON, STRIPPED, Place, PlaceIndex, name_key, skeleton_key,
-                    stripped_key)
+from .index import (SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_aliases,
+                    name_key, skeleton_key, stripped_key)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -46,9 +46,10 @@ class PlaceMention:
 
     @property
     def locative(self) -> bool:
-        """Whether a locative word (in, at, near, outside, north of …) introduces it."""
-        return self.relation is not None and self.relation in LOCATIVE_RELATIONS or (
-            self.relation is not None and self.relation.endswith(" of"))
+        """Whether the text puts the event at or near it (in, at, near, outside,
+        north of, the object of "hit" …), not just towards or from it."""
+        r = self.relation
+        return r is not None and (r in LOCATIVE_RELATIONS or r.endswith(" of"))
 
     @property
     def near(self) -> bool:
@@ -60,18 +61,16 @@ class PlaceMention:
 # --------------------------------------------------------------------------
 # Word lists
 
-# Prepositions that put an event at a place.
+# Relations that put an event at (or near) a place; "from", "to", "towards",
+# "between", "by" only point at one.
 LOCATIVE_RELATIONS = frozenset({
     "in", "at", "on", "near", "outside", "around", "inside", "into", "within", "across",
-    "throughout", "outskirts", "close to", "nearby", "towards", "toward", "from", "to",
-    "between", "along", "over", "off", "by",
+    "throughout", "outskirts", "nearby", "close to", "along", "over", "off",
 })
 _PREPS = {"in", "at", "on", "near", "outside", "around", "inside", "into", "within", "across",
           "throughout", "from", "to", "towards", "toward", "between", "along", "over", "off",
-          "through", "via", "by", "beyond", "nearby", "against", "targeting", "hit", "struck",
-          "attacked", "shelled", "bombed", "stormed", "raided"}
-_WEAK_PREPS = {"from", "to", "via", "through", "beyond", "against", "towards", "toward",
-               "between", "along", "over", "off", "by"}
+          "through", "via", "by", "beyond", "nearby", "against"}
+_WEAK_PREPS = _PREPS - LOCATIVE_RELATIONS
 # Verbs that take the place struck as object: "Airstrikes hit al-Shahabat". The
 # first set takes places only; the second takes people too ("attacked Hassan").
 _PLACE_VERBS = {"hit", "struck", "shelled", "bombed", "rocked", "pounded", "overran",
@@ -234,6 +233,7 @@ _REGIONS = {name_key(k): v for k, v in {
     "Balochistan": "PK", "Waziristan": "PK", "North Waziristan": "PK", "South Waziristan": "PK",
     "Sahara": None, "Western Sahara": "EH", "Cabinda": "AO", "Casamance": "SN",
     "Ambazonia": "CM", "Anglophone regions": "CM", "Niger Delta": "NG", "Middle Belt": "NG",
+    "Line of Control": None, "LoC": None, "Line of Contact": None, "Green Line": None,
     "Gaza Strip": "PS", "Panjshir Valley": "AF", "Swat Valley": "PK", "Nineveh Plains": "IQ",
 }.items()}
 _COMPOUND_ADJ = {"led", "backed", "based", "allied", "linked", "affiliated", "born", "made",
@@ -320,10 +320,31 @@ def _chunks(sent: "Span") -> list[tuple[int, int]]:
     return out
 
 
-def _ent_label(sent: "Span", a: int, b: int) -> str | None:
+# Heads of names built with "of": "the Gulf of Aden", "the Horn of Africa",
+# "the Line of Control", "the Strait of Hormuz", "the Kingdom of Saudi Arabia".
+_OF_HEADS = {"line", "gulf", "bay", "horn", "sea", "strait", "straits", "isle", "island",
+             "islands", "cape", "lake", "mount", "republic", "kingdom", "emirate", "sultanate",
+             "commonwealth", "federation", "principality", "heights", "valley"}
+
+
+def _join_of(sent: "Span", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    doc = sent.doc
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            gap = [t.lower_ for t in doc[pb:a]]
+            if gap in (["of"], ["of", "the"]) and doc[pb - 1].lower_ in _OF_HEADS:
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _ent_label(ents: list, a: int, b: int) -> str | None:
     """The label of the entity that covers most of tokens a..b, if any."""
     best, best_n = None, 0
-    for e in sent.doc.ents:
+    for e in ents:
         lo, hi = max(a, e.start), min(b, e.end)
         if hi > lo and hi - lo > best_n:
             best, best_n = e.label_, hi - lo
@@ -388,6 +409,11 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
         w = t.lower_
         if w in _DIRECTIONS and words and words[-1] == "of":
             break  # "north of X"
+        if t.text[:1].isupper() and w in _ALL_FEATURES and i > lo:
+            if w in _ORG_NOUNS and words == ["of"]:
+                c.feature, c.feature_word, c.feature_before = "org", w, True  # "Ministry of X"
+                return
+            break  # "the Islamic State of Iraq": part of a name, not "the state of"
         if w in _SKIP_BEFORE or w.endswith(("-held", "-controlled")):
             words.append(w)
             i -= 1
@@ -404,13 +430,18 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
             i -= 1
             continue
         break
-    # "the Abu Salim district of Tripoli": the feature noun belongs to the name before
-    if i >= lo and len(words) == 2 and words[0] == "of" and _feature_kind(words[1]) and \
-            _is_name_token(doc[i]):
+    # "the Abu Salim district of Tripoli", "a busy shopping district of Mogadishu":
+    # the feature noun names a part of X, and X holds it
+    core = words[1:] if words[:1] == ["the"] else words
+    if len(core) >= 2 and core[0] == "of" and _feature_kind(core[1]) in (
+            "neighbourhood", "admin2", "facility") and i >= lo and (
+                (len(core) == 2 and doc[i].lower_ not in _PREPS | _STRIKE_VERBS)
+                or "a" in core[2:] or "an" in core[2:]):
         c.container = True
-        return
+        if _is_name_token(doc[i]):
+            return  # the relation is the named part's
     # feature noun before: "the village of X", "the town X"
-    for w in words:
+    for w in ([] if c.container else words):
         if w in ("of", "the", "a", "an", ","):
             continue
         k = _feature_kind(w)
@@ -454,6 +485,11 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
         c.relation = w
 
 
+_QUANTIFIERS = {"several", "many", "some", "various", "other", "both", "few", "multiple",
+                "numerous", "all", "most", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine", "ten", "dozens", "scores", "hundreds"}
+
+
 def _org_follows(sent: "Span", i: int) -> bool:
     """Whether a run of capitalised words from token i ends in an organisation
     noun: "Liberation Army", "Defence Forces"."""
@@ -476,13 +512,21 @@ def _context_after(sent: "Span", c: _Cand) -> tuple[str | None, bool]:
         c.possessive = True
         return None, False
     k = j
-    while k < n and k - j < 2 and doc[k].lower_ in _FEATURE_ATTRS and not doc[k].text[:1].isupper():
-        k += 1  # "Dadaab refugee camp", "Miron air base"
+    # "Dadaab refugee camp", "Miron air base", "Nad Ali district headquarters"
+    while k + 1 < n and k - j < 2 and doc[k].lower_ in _FEATURE_ATTRS and \
+            not doc[k].text[:1].isupper() and not doc[k + 1].text[:1].isupper() and \
+            (_feature_kind(doc[k + 1].lower_) or doc[k + 1].lower_ in _FEATURE_ATTRS):
+        k += 1
     if k < n and not doc[k].text[:1].isupper():
         w = doc[k].lower_
         if _feature_kind(w):
             if k + 1 < n and _is_name_token(doc[k + 1]):
                 return None, False  # "the Gulf port Umm Qasr": the noun is the next name's
+            if w.endswith("s") and _feature_kind(w[:-1]) or w in ("cities", "villages"):
+                before = doc[c.a - 1] if c.a > sent.start else None
+                if before is not None and (before.like_num or before.lower_ in _QUANTIFIERS):
+                    return None, False  # "two Tripoli neighbourhoods": Tripoli holds them
+                return w, False  # "Mandalay and Sagaing regions"
             return w, False
         if k == j and w in _EVENT_NOUNS and c.a > sent.start and \
                 doc[c.a - 1].lower_ in ("the", "a", "an", "this", "that", "last", "latest"):
@@ -571,18 +615,19 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
         for t, p in scored[1:]:
             if t != top_tier or p.iso2 != scored[0][1].iso2:
                 break
-            if p.kind == "admin1" and t == 0 and scored[0][1].admin1 not in (None, p.name):
+            if p.kind == "admin1" and t == 0 and scored[0][1].admin1 not in (None, p.name) \
+                    and scored[0][1].population < 100_000:
                 scored = [(t, p)] + [s for s in scored if s[1] is not p]
                 break
     tier, best = scored[0]
-    tier_name = ("exact", "stripped", "skeleton")[tier]
+    tier_name = TIER_NAMES[tier]
     hint_country = hint.upper() if hint else None
     key = name_key(text)
     if tier == SKELETON:
         if len(key) < 5 or (hint_country and best.iso2 != hint_country):
             return None, None
-        if not _similar(stripped_key(text), stripped_key(best.name)) and \
-                not _similar(key, name_key(best.name)):
+        names = [best.name] + (admin1_aliases(best.name) if best.kind == "admin1" else [])
+        if not any(_similar(stripped_key(text), stripped_key(n)) for n in names):
             return None, None
         if strict_kind and kind == "admin1" and len({p.iso2 for _, p in scored}) == 1:
             return best, tier_name
@@ -598,6 +643,11 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
                                           and key == name_key(best.name)):
             return None, None
     return best, tier_name
+
+
+def _is_town(index: PlaceIndex, text: str, hint: str | None) -> bool:
+    hits = index.lookup_scored(text, country_iso2=hint, max_tier=STRIPPED)
+    return bool(hits) and hits[0][1].kind == "populated"
 
 
 def _person_words(doc) -> frozenset[str]:
@@ -616,8 +666,9 @@ _NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "L
 
 def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand]:
     doc = sent.doc
-    spans = _chunks(sent)
-    ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
+    spans = _join_of(sent, _chunks(sent))
+    sent_ents = [e for e in doc.ents if e.end > sent.start and e.start < sent.end]
+    ents = [e for e in sent_ents if e.start >= sent.start and e.end <= sent.end
             and e.label_ in ("GPE", "LOC", "FAC")]
     # a place entity over several chunks joined by "of": "the Horn of Africa",
     # "the Line of Control" is one name
@@ -638,6 +689,18 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
     cands: list[_Cand] = []
     for a, b in spans:
         feature_in = None
+        if any(len(doc[i].text.rstrip(".")) == 1 for i in (a, b - 1)):
+            continue  # "Aden D.", "J. Smith": a person's initial
+        if b - a == 1 and _feature_kind(doc[a].text):
+            # "Kebele 05", "District 9": a numbered quarter; else a common noun
+            if b < sent.end and doc[b].like_num and \
+                    _feature_kind(doc[a].text) in ("neighbourhood", "admin2"):
+                c = _Cand(a, b + 1, None, feature="neighbourhood",
+                          feature_word=doc[a].lower_)
+                _context_before(sent, c, index)
+                c.feature, c.feature_word = "neighbourhood", doc[a].lower_
+                cands.append(c)
+            continue
         # trailing capitalised feature word: "Sagaing Region", "Kabul University"
         # (but "Mexico City", "Gaza City" are names of their own)
         if b - a > 1 and doc[b - 1].lower_ in _MEDIA_NOUNS and doc[b - 1].text[:1].isupper():
@@ -646,7 +709,7 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
                 and not index.knows(doc[a:b].text):
             feature_in = doc[b - 1].lower_
             b -= 1
-        c = _Cand(a, b, _ent_label(sent, a, b))
+        c = _Cand(a, b, _ent_label(sent_ents, a, b))
         # leading capitalised direction: "Northern Syria" (but "North Kivu", "Lower Shabelle")
         if b - a > 1 and (doc[a].lower_.endswith("ern") or doc[a].lower_ == "central") \
                 and doc[a].lower_ in _DIR_ADJ and not index.knows(doc[a:b].text,
@@ -692,6 +755,9 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
         # coordination: "in Mandalay and Yangon", "the villages of A, B, C and D"
         if listed and c.feature is None and prev.feature == "populated":
             c.feature, c.feature_word = prev.feature, prev.feature_word
+        if listed and prev.feature is None and c.feature_word and c.feature_word.endswith("s") \
+                and not c.feature_before:
+            prev.feature, prev.feature_word = c.feature, c.feature_word  # "A and B regions"
         if listed and c.relation is None and not c.strike_object and prev.relation and \
                 c.feature in (None, prev.feature):
             c.relation = prev.relation
@@ -700,7 +766,7 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
                 and between and all(w in _SKIP_BEFORE and w not in (",", "-") for w in between):
             c.relation = prev.relation
         # "the Abu Salim district of Tripoli"
-        if c.container and len(between) == 2 and between[1] == "of" and \
+        if c.container and between[1:] in (["of"], ["of", "the"]) and \
                 prev.feature in ("neighbourhood", "admin2") and between[0] == prev.feature_word:
             prev.of_place = k
             if c.relation is None:
@@ -733,6 +799,15 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             countries.add(hits[0][1].iso2)
     hint = next(iter(countries)) if len(countries) == 1 else country_iso2
 
+    def resolve(text: str, hint: str | None, kind: str | None, strict: bool,
+                admin1: str | None = None) -> tuple[Place | None, str | None]:
+        """Resolve under the sentence's hint, then under the article's."""
+        found = _resolve(index, text, hint=hint, kind=kind, strict_kind=strict, admin1=admin1)
+        if found[0] is None and country_iso2 and hint != country_iso2:
+            found = _resolve(index, text, hint=country_iso2, kind=kind, strict_kind=strict,
+                             admin1=admin1)
+        return found
+
     out: list[PlaceMention] = []
     mention_of: dict[int, PlaceMention] = {}
     for k, c in enumerate(cands):
@@ -744,7 +819,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         rel = c.relation
         strong = rel is not None and (rel in _STRONG_RELATIONS or rel.endswith(" of")
                                       or c.event_on)
-        locative = rel is not None and rel not in _WEAK_PREPS
+        locative = rel is not None and (rel in LOCATIVE_RELATIONS or rel.endswith(" of"))
         # apposition: "X, Y" where Y is a province or a country places X
         appos: Place | None = None
         if k + 1 < len(cands):
@@ -770,7 +845,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         # peoples and adjectives: "Afghan officials", "Somalis", "the Lebanese Ministry".
         # The model calls many unknown villages NORP too, so its label alone does
         # not outweigh a feature noun or a locative ("in Awdheegle town").
-        if not (c.feature in ("admin1", "admin2") or c.feature_before) and not c.direction \
+        if not (c.feature in ("admin1", "admin2") or c.feature_before) \
                 and (_demonym_like(text) or (label == "NORP" and c.feature is None
                                              and not strong and c.b - c.a == 1)):
             hits = index.lookup_scored(text, max_tier=0)
@@ -788,7 +863,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                 place = index.country(iso2) if iso2 else None
                 start = doc[c.a].idx
                 end = doc[c.b - 1].idx + len(doc[c.b - 1].text)
-                m = PlaceMention(start=start, end=end, text=doc.text[start:end], role="region",
+                m = PlaceMention(start=start, end=end, text=doc[c.a:c.b].text, role="region",
                                  place=place, relation=rel, match="exact" if place else None,
                                  feature=c.feature_word)
                 mention_of[k] = m
@@ -799,7 +874,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         place: Place | None = None
         tier: str | None = None
         if feature == "admin1":
-            place, tier = _resolve(index, text, hint=my_hint, kind="admin1", strict_kind=True)
+            place, tier = resolve(text, my_hint, "admin1", True)
             if place is None and c.b - c.a == 1 and _demonym_like(text):
                 continue  # "the Yemeni territory"
             if place is not None:
@@ -809,43 +884,39 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             else:
                 role = "admin1"
         elif feature == "admin2":
-            place, tier = _resolve(index, text, hint=my_hint, kind="admin1", strict_kind=True)
+            place, tier = resolve(text, my_hint, "admin1", True)
             if place is not None and tier == "exact" and (my_hint is None or
                                                           place.iso2 == my_hint):
                 role = "admin1"  # Kenya's counties
-            elif in_town or c.of_place is not None:
+            elif in_town or (c.of_place is not None and _is_town(
+                    index, doc[cands[c.of_place].a:cands[c.of_place].b].text, my_hint)):
                 role, place, tier = "neighbourhood", None, None  # "Mogadishu's Hodan district"
             else:
                 role = "admin2"  # its namesake town, if known, gives coordinates
-                place, tier = _resolve(index, text, hint=my_hint, kind="populated",
-                                       strict_kind=True, admin1=my_admin1)
+                place, tier = resolve(text, my_hint, "populated", True, my_admin1)
         elif feature == "neighbourhood":
             role = "neighbourhood"
         elif feature == "org":
             # "Kabul University" says Kabul; "the Ministry of Justice" nothing
             if c.feature_before:
                 continue
-            place, tier = _resolve(index, text, hint=my_hint, kind="populated",
-                                   strict_kind=True, admin1=my_admin1)
+            place, tier = resolve(text, my_hint, "populated", True, my_admin1)
             if place is None or tier == "skeleton" or label in ("PERSON", "NORP"):
                 continue
             role = "location"
         elif feature == "facility":
             if c.feature_word in _REGION_NOUNS:
                 role = "region"  # "the Swat valley", "the Gaza Strip"
-                place, tier = _resolve(index, text, hint=my_hint, kind="admin1",
-                                       strict_kind=True)
+                place, tier = resolve(text, my_hint, "admin1", True)
             else:
                 # "Kabul airport" names the town; "Tahrir Square" is a facility
-                place, tier = _resolve(index, text, hint=my_hint, kind="populated",
-                                       strict_kind=True, admin1=my_admin1)
+                place, tier = resolve(text, my_hint, "populated", True, my_admin1)
                 if place is not None and tier != "skeleton":
                     role = "location"
                 else:
                     role, place, tier = "facility", None, None
         elif feature == "populated":
-            place, tier = _resolve(index, text, hint=my_hint, kind="populated",
-                                   strict_kind=True, admin1=my_admin1)
+            place, tier = resolve(text, my_hint, "populated", True, my_admin1)
             role = "location"
             if place is None:
                 # "the capital of Somalia", "the villages of A, B and Lebanon"
@@ -854,8 +925,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                     place, tier = exact[0][1], "exact"
                     role = "country" if place.kind == "country" else "admin1"
         else:
-            place, tier = _resolve(index, text, hint=my_hint, kind=None, strict_kind=False,
-                                   admin1=my_admin1)
+            place, tier = resolve(text, my_hint, None, False, my_admin1)
             prev_m = mention_of.get(k - 1)
             if place is not None and place.kind == "populated" and prev_m is not None and \
                     [t.text for t in doc[cands[k - 1].b:c.a]] == [","] and \
@@ -865,15 +935,17 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                 # (not in a list of cities: "Rome, Berlin, Tokyo")
                 a1, a1_tier = _resolve(index, text, hint=place.iso2, kind="admin1",
                                        strict_kind=True)
-                if a1 is not None and a1_tier == "exact" and a1.iso2 == place.iso2 and (
-                        prev_m.place is None or prev_m.place.iso2 == a1.iso2):
+                if a1 is not None and a1_tier == "exact" and a1.iso2 == place.iso2 and \
+                        prev_m.role == "location" and (
+                            prev_m.place is None or prev_m.place.iso2 == a1.iso2):
                     place, tier = a1, a1_tier
             if place is not None:
                 if label in _NON_PLACE_LABELS and not (strong or c.strike_object or appos
                                                        or c.dateline or c.event_modifier):
                     continue  # "Farah said", "Kabul Bank"
-                if label is None and not cue and (c.a == sent.start or tier != "exact"):
-                    continue  # a capitalised first word that happens to be a town somewhere
+                if label is None and not cue and (c.a == sent.start or tier != "exact" or (
+                        place.kind == "populated" and place.population < 100_000)):
+                    continue  # a capitalised word that happens to be a town somewhere
                 role = {"populated": "location", "admin1": "admin1",
                         "country": "country"}[place.kind]
             elif label in ("GPE", "LOC", "FAC"):
@@ -889,9 +961,11 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                 continue
             if role == "location" and place is None and in_town:
                 role = "neighbourhood"
-        if place is None and c.a == sent.start and not (c.feature_before or c.feature) \
-                and not appos:
+        if place is None and c.a == sent.start and not c.feature_before and not appos \
+                and label not in ("GPE", "LOC", "FAC"):
             continue  # a capitalised first word the index does not know
+        if place is None and rel == "by":
+            continue  # "held hostage by Maute": an agent, not a place
         if c.direction and place is not None and place.kind in ("country", "admin1"):
             role = "region"  # "northern Syria"
         if c.dateline and place is None:
@@ -905,7 +979,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             relation = "dateline"
         start = doc[c.a].idx
         end = doc[c.b - 1].idx + len(doc[c.b - 1].text)
-        m = PlaceMention(start=start, end=end, text=doc.text[start:end], role=role,
+        m = PlaceMention(start=start, end=end, text=doc[c.a:c.b].text, role=role,
                          place=place, relation=relation, match=tier, feature=c.feature_word)
         mention_of[k] = m
         out.append(m)

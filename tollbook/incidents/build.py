@@ -6,8 +6,10 @@ Coding rules written down where they are applied:
   (suicide bomb, IED, air strike) wins over a generic attack or clash.
   Civilians harmed in a battle stay in the battle (ACLED).
 * Date: the first event date told in the incident's sentences, not the date
-  a source spoke ("police said on Sunday"); with none, the publication date
-  at ``day`` precision is not assumed: the report says ``null``.
+  a source spoke ("police said on Sunday"); else the day a source spoke;
+  else, for a reported incident, the publication date with ``week``
+  precision (ACLED's convention for "in the week up to this report"). No
+  anchor at all → ``null``, never the processing date.
 * Actors: the armed actor before the event word, or its agent ("by X"), is
   actor1; the actor after it, or the victims, actor2. No named perpetrator
   of an attack → "Unidentified armed group".
@@ -55,7 +57,7 @@ class ArticleContext:
 def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
                  place: "ResolvedPlace") -> Report:
     cue = primary_cue(draft)
-    date, precision, date_span = _event_date(draft)
+    date, precision, date_span = _event_date(draft, ctx.article.published_date)
     actor1, actor2 = _actors(draft, cue, claims, ctx)
     article = ctx.article
     evidence = tuple(_evidence(s) for s in draft.sentences)
@@ -97,8 +99,9 @@ def _text_hash(text: str) -> str:
 
 
 def primary_cue(draft: Draft) -> EventCue:
-    cues = [c for s in draft.sentences for c in s.cues]
-    return max(cues, key=lambda c: (c.score + SPECIFIC_WEAPONS.get(c.sub_event_type, 0.0), -c.start))
+    scored = [(c.score + SPECIFIC_WEAPONS.get(c.sub_event_type, 0.0), not s.headline, -c.start, c)
+              for s in draft.sentences for c in s.cues]
+    return max(scored, key=lambda t: t[:3])[3]
 
 
 def _evidence(sentence: SentenceFacts) -> Evidence:
@@ -116,8 +119,8 @@ def _modality(draft: Draft, cue: EventCue) -> str:
     return modality
 
 
-def _event_date(draft: Draft) -> tuple[str | None, str | None, dict | None]:
-    ordered = sorted(draft.sentences, key=lambda s: (not s.cues, s.index))
+def _event_date(draft: Draft, published) -> tuple[str | None, str | None, dict | None]:
+    ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
     for precision_wanted in (("day",), ("day", "week", "month", "year")):
         for sentence in ordered:
             for d in sentence.dates:
@@ -129,23 +132,28 @@ def _event_date(draft: Draft) -> tuple[str | None, str | None, dict | None]:
         for d in sentence.dates:
             if d.resolved.precision == "day":
                 return d.resolved.date.isoformat(), "day", {"start": d.start, "end": d.end, "text": d.text}
+    if published is not None and not draft.background:
+        return published.isoformat(), "week", None
     return None, None, None
 
 
 def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],
             ctx: ArticleContext) -> tuple[ActorMention | None, ActorMention | None]:
     sentence = next(s for s in draft.sentences if cue in s.cues)
-    armed = [m for m in sentence.actors if m.actor.kind not in {"civilians", "protesters"}]
+    if not [m for m in sentence.actors if not _is_speaker(sentence, m)]:
+        sentence = next((s for s in draft.sentences if s.cues and s.actors), sentence)
+    mentions = [m for m in sentence.actors if not _is_speaker(sentence, m)]
+    armed = [m for m in mentions if m.actor.kind not in {"civilians", "protesters"}]
     before = [m for m in armed if m.end <= cue.start]
     after = [m for m in armed if m.start >= cue.end]
-    agent = _agent(sentence, cue, armed)
+    agent = _agent(sentence, cue, armed) or _claimed_by(draft) or _subject(sentence, before)
     actor1 = agent or (before[-1] if before else None)
     if actor1 is None and after and _passive(sentence, cue):
         actor1 = after[0]
-    targets = [m for m in sentence.actors if m is not actor1 and m.start >= cue.end]
+    targets = [m for m in mentions if m is not actor1 and m.start >= cue.end]
     actor2 = targets[0] if targets else None
     if actor2 is None:
-        victims = [m for m in sentence.actors if m.actor.kind in {"civilians", "protesters"} and m is not actor1]
+        victims = [m for m in mentions if m.actor.kind in {"civilians", "protesters"} and m is not actor1]
         actor2 = victims[0] if victims else _victims_from_claims(claims, ctx)
     if actor1 is None and cue.sub_event_type in NEEDS_PERPETRATOR:
         actor1 = _unidentified(ctx)
@@ -154,11 +162,47 @@ def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],
     return actor1, actor2
 
 
+SPEAKING = re.compile(r"^\W{0,3}(\w+\W+){0,2}?(said|says|say|told|tells|reported|reports|claimed|claims|announced|"
+                      r"added|confirmed|stated|tweeted|spokes(man|woman|person))\b", re.I)
+ACCORDING = re.compile(r"(according to|told|cited|quoting|quoted)\s+(the\s+)?$", re.I)
+
+
+def _is_speaker(sentence: SentenceFacts, mention: ActorMention) -> bool:
+    """'police said', 'according to the army': a source of the report, not a party to the event."""
+    text = sentence.sent.doc.text
+    after = text[mention.end:mention.end + 40]
+    before = text[max(0, mention.start - 20):mention.start]
+    return bool(SPEAKING.match(after) or ACCORDING.search(before))
+
+
 def _agent(sentence: SentenceFacts, cue: EventCue, armed: list[ActorMention]) -> ActorMention | None:
     """'… killed by Haftar's forces': the actor after 'by' is the perpetrator."""
     text = sentence.sent.doc.text
     for m in armed:
         if m.start >= cue.end and re.search(r"\bby\s+(the\s+)?$", text[max(cue.end, m.start - 12):m.start]):
+            return m
+    return None
+
+
+CLAIMED = re.compile(r"^\W*(has |have |had )?(claimed|claims|claim) (responsibility|the attack|credit)", re.I)
+
+
+def _claimed_by(draft: Draft) -> ActorMention | None:
+    """'Islamic State claimed responsibility for the bombing': the claimant of the deed is its perpetrator."""
+    for sentence in draft.sentences:
+        text = sentence.sent.doc.text
+        for m in sentence.actors:
+            if m.actor.kind not in {"civilians", "protesters"} and CLAIMED.match(text[m.end:m.end + 40]):
+                return m
+    return None
+
+
+def _subject(sentence: SentenceFacts, before: list[ActorMention]) -> ActorMention | None:
+    """Of the actors before the event word, the one that is a grammatical subject."""
+    doc = sentence.sent.doc
+    for m in reversed(before):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"nsubj", "agent"}:
             return m
     return None
 

@@ -41,6 +41,7 @@ class SentenceFacts:
     actors: tuple[ActorMention, ...]
     background: bool
     borrowed: bool
+    headline: bool  # a title line: short, on its own line, no final full stop
 
     @property
     def start(self) -> int:
@@ -63,7 +64,16 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
                          aggregates=tuple(aggregates), places=tuple(find_places(sent, country_iso2=country_iso2)),
                          dates=tuple(_dates(sent, published)), actors=found_actors,
-                         background=is_background(sent), borrowed=borrowed)
+                         background=is_background(sent), borrowed=borrowed, headline=is_headline(sent))
+
+
+def is_headline(sent: Span) -> bool:
+    """A title line: it ends at a line break, is short, and has no closing full stop."""
+    text = sent.text
+    body = text.rstrip()
+    ends_line = "\n" in text[len(body):] or sent.end == len(sent.doc)
+    first_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws
+    return ends_line and first_line and len(sent) <= 20 and not body.endswith((".", "?", "!", ":", "\""))
 
 
 def _split_aggregates(sent: Span, figures: list[Figure]) -> tuple[list[Figure], list[Figure]]:
@@ -78,12 +88,20 @@ def _dates(sent: Span, published: dt.date | None) -> list[DateMention]:
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
+        if _is_span_boundary(ent):
+            continue  # "since April 2019", "until 2015": the edge of a period, not the day of an event
         resolved = resolve_date(ent.text, published)
         if resolved is None:
             continue
         out.append(DateMention(start=ent.start_char, end=ent.end_char, text=ent.text, resolved=resolved,
                                of_reporting=_heads_reporting(ent)))
     return out
+
+
+def _is_span_boundary(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in {"since", "until", "till", "through", "throughout"} or ent.text.lower().startswith("since")
 
 
 def _heads_reporting(ent: Span) -> bool:

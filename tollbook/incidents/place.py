@@ -60,7 +60,7 @@ def article_focus(facts: list[SentenceFacts]) -> Focus:
 
 
 def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
-    ordered = sorted(draft.sentences, key=lambda s: (not s.cues, s.index))
+    ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
     mentions = [m for s in ordered for m in s.places]
     location = choose_location([m for m in mentions if m.role == "location"]) if mentions else None
     admin1 = next((m for m in mentions if m.role == "admin1"), None)

@@ -10,7 +10,10 @@ Coding rules (ACLED's where it has one):
 * An earlier incident mentioned in passing ("came two days after …", "last
   month, …") becomes its own report with modality ``background``.
 * A sentence that only borrows war words (a box-office bomb, a striker's
-  attack, a market crash, a landslide toll) opens no incident.
+  attack, a market crash, a landslide toll) opens no incident, nor does a
+  sentence whose only figures are aggregates ("the war has killed 10,000").
+* A headline tells the lead incident again: it joins the first incident
+  that follows it.
 """
 from __future__ import annotations
 
@@ -57,7 +60,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
     for sentence in facts:
         if sentence.borrowed:
             continue
-        if sentence.cues:
+        if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
                 target = Draft(background=sentence.background and bool(drafts))
@@ -70,16 +73,33 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
                 _closest_for_figures(drafts, sentence).sentences.append(sentence)
             else:
                 pending.append(sentence)
-    return _merge_same_place(drafts)
+    return _merge_same_place(_fold_headlines(drafts))
+
+
+def _only_aggregates(sentence: SentenceFacts) -> bool:
+    return bool(sentence.aggregates) and not sentence.figures
+
+
+def _fold_headlines(drafts: list[Draft]) -> list[Draft]:
+    """A draft made of headlines only is the lead incident told in short: fold it into the next."""
+    if len(drafts) > 1 and all(s.headline for s in drafts[0].sentences):
+        drafts[1].sentences[:0] = drafts[0].sentences
+        drafts[1].background = drafts[0].background
+        return drafts[1:]
+    return drafts
 
 
 def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
     if not drafts:
         return None
     current = drafts[-1]
-    places = {_place_key(p) for p in sentence.places if p.role == "location"}
+    if all(s.headline for s in current.sentences):
+        return current if not sentence.background else None
+    places = _locations(sentence, current)
     if sentence.background and not current.background:
         return _same_place(drafts, places) if places else None
+    if _refers_back(sentence):
+        return current  # "the attack hit a residential area": the incident already told
     if NEW_INCIDENT_CUES.search(sentence.sent.text):
         return _same_place(drafts[:-1], places) if places else None
     if places and current.locations() and not places & current.locations():
@@ -91,6 +111,34 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
     if strong and current.event_types() and not strong & current.event_types() and (places or day):
         return None
     return current
+
+
+REFERRING = {"the", "this", "that", "its", "their", "his", "her", "same"}
+
+
+def _refers_back(sentence: SentenceFacts) -> bool:
+    """Every event word is a definite noun ('the attack', 'the strike'): told before, told again."""
+    doc = sentence.sent.doc
+    for cue in sentence.cues:
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "NOUN":
+            return False
+        if not any(c.dep_ in {"det", "poss"} and c.lower_ in REFERRING for c in span.root.children):
+            return False
+    return bool(sentence.cues) and not sentence.background
+
+
+def _locations(sentence: SentenceFacts, current: Draft) -> set[str]:
+    """Places that may move the story: not a place abroad named in passing (a hospital's namesake city)."""
+    countries = {p.place.iso2 for s in current.sentences for p in s.places if p.place is not None}
+    keys = set()
+    for mention in sentence.places:
+        if mention.role != "location":
+            continue
+        if countries and mention.place is not None and mention.place.iso2 not in countries:
+            continue
+        keys.add(_place_key(mention))
+    return keys
 
 
 def _same_place(drafts: list[Draft], places: set[str]) -> Draft | None:

@@ -21,10 +21,15 @@ REPORTING_LEMMAS = {
     "say", "tell", "report", "announce", "state", "claim", "confirm", "add", "cite", "quote", "estimate",
     "reveal", "tweet", "write", "insist", "allege", "note", "deny", "put", "record", "document", "count",
     "explain", "describe", "declare", "warn", "acknowledge", "post", "publish", "tally", "list", "show",
+    "provide", "give", "release",
 }
 # verbs that only report when a reporting frame is clear ("put the toll at", "documented")
-WEAK_REPORTING = {"put", "record", "document", "count", "show", "list", "tally", "post", "publish", "describe"}
+WEAK_REPORTING = {"put", "record", "document", "count", "show", "list", "tally", "post", "publish", "describe",
+                  "provide", "give", "release"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+RESPONSIBILITY = {"responsibility", "attack", "credit", "bombing", "killing", "assault", "strike", "operation"}
+NOT_SPEAKERS = {"some", "many", "all", "most", "them", "which", "that", "who", "what", "one", "none", "no",
+                "nobody", "anyone", "this", "these", "those", "both", "each", "few", "several", "others"}
 ANONYMITY = re.compile(r"condition of anonymity|not authori[sz]ed|asked not to be (named|identified)|"
                        r"declined to be (named|identified)|requested anonymity|anonymously", re.I)
 LEADING_NOISE = re.compile(r"^(the|a|an|and|but|also|however|meanwhile)\s+", re.I)
@@ -69,7 +74,13 @@ class Attributor:
     def _resolve(self, sent: Span, subject: Token) -> Attribution | None:
         if subject.lower_ in PRONOUNS:
             return self._latest(lambda a: a.person is not None or subject.lower_ in {"they", "it", "we"})
+        if subject.lower_ in NOT_SPEAKERS or subject.is_punct:
+            return None
         phrase = _phrase_tokens(subject)
+        if len(phrase) == 1 and subject.pos_ == "PROPN":  # "Kebede said": the person named in full earlier
+            earlier = self._latest(lambda a: a.person is not None and a.person.split()[-1] == subject.text)
+            if earlier is not None:
+                return earlier
         has_name = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN" for t in phrase)
         if not has_name and phrase[0].lower_ in {"the", "this", "that"}:
             earlier = self._latest(lambda a: a.head == subject.lemma_.lower())
@@ -86,14 +97,14 @@ class Attributor:
 
 def _reporting_verb(sent: Span, anchor: int | None) -> Token | None:
     """The reporting verb that governs the anchor, else the only/nearest one in the sentence."""
-    candidates = [t for t in sent if _is_reporting(t)]
+    candidates = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None]
     if not candidates:
         return None
     if anchor is not None:
-        ancestors = {t.i for t in sent.doc[anchor].ancestors}
-        governing = [t for t in candidates if t.i in ancestors]
-        if governing:
-            return governing[0]
+        reporting = {t.i for t in candidates}
+        for ancestor in sent.doc[anchor].ancestors:  # nearest first: "officials said [it] killed 28"
+            if ancestor.i in reporting:
+                return ancestor
         return min(candidates, key=lambda t: abs(t.i - anchor))
     return candidates[0]
 
@@ -104,12 +115,47 @@ def _is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in REPORTING_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
         return False
-    if lemma in WEAK_REPORTING:
-        return any(c.dep_ == "nsubj" for c in token.children)
+    if lemma in WEAK_REPORTING:  # "the toll was provided by the army", "the ministry put the toll at"
+        return any(c.dep_ in {"nsubj", "agent"} for c in token.children)
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in token.children):
+        return False  # "claimed responsibility for the attack" is a deed, not a report
     return True
 
 
 def _speaker_of(verb: Token) -> Token | None:
+    """The head of who speaks: the grammatical subject, or, where the parse lost it, the words right before."""
+    speaker = _grammatical_speaker(verb)
+    if speaker is None or speaker.lower_ in NOT_SPEAKERS or _is_dateline(speaker):
+        return _head_before(verb) if verb.lower_ != "according" else speaker
+    return speaker
+
+
+def _is_dateline(token: Token) -> bool:
+    return token.is_upper and len(token.text) > 2 and token.i < token.head.i and any(
+        t.text in DASHES or t.text == ":" for t in token.doc[token.i:token.head.i])
+
+
+def _head_before(verb: Token) -> Token | None:
+    """'…, military sources and a local official told AFP' → 'sources'; '… that officials said' → 'officials'."""
+    doc = verb.doc
+    i = verb.i - 1
+    nouns = []
+    while i >= 0 and verb.i - i <= 8:
+        token = doc[i]
+        if _phrase_edge(token):
+            break
+        if token.pos_ in {"NOUN", "PROPN"} or token.lower_ in PRONOUNS:
+            nouns.append(token)
+        i -= 1
+    return nouns[0] if nouns else None
+
+
+def _phrase_edge(token: Token) -> bool:
+    return (token.text in {",", ";", ":", "(", ")", "\"", "“", "”"} or token.text in DASHES
+            or token.pos_ in {"VERB", "AUX"} or token.lower_ in {"that", "which", "who", "whom", "in", "at", "on"})
+
+
+def _grammatical_speaker(verb: Token) -> Token | None:
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -123,22 +169,43 @@ def _speaker_of(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     if verb.dep_ == "conj" and verb.head is not verb:  # "... and said"
-        return _speaker_of(verb.head) if _is_reporting(verb.head) or verb.head.pos_ == "VERB" else None
+        return _grammatical_speaker(verb.head) if _is_reporting(verb.head) or verb.head.pos_ == "VERB" else None
     return None
 
 
+MAX_PHRASE_TOKENS = 16
+DASHES = {"-", "—", "–", "--"}
+
+
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The subject's noun phrase, without relative clauses and trailing punctuation."""
+    """The subject's noun phrase, without relative clauses, a dateline, or the clause it governs."""
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ in {"relcl", "acl", "punct", "cc"} and child.i > head.i and child.dep_ != "punct":
+        if child.dep_ in {"relcl", "acl", "cc", "conj"} and child.i > head.i and child.lower_ != "and":
             dropped.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    verb = head.head
+    tokens = [t for t in head.subtree if t.i not in dropped and not (verb.i > head.i and t.i >= verb.i)]
+    if head.dep_ not in {"nsubj", "nsubjpass", "pobj"}:  # a head found by position: take its run of words
+        tokens = _run_of_words(head)
+    dash = max((k for k, t in enumerate(tokens) if t.text in DASHES and k < len(tokens) - 1), default=None)
+    if dash is not None and tokens[0].is_upper:  # "MOGADISHU, Somalia - Somalia's minister"
+        tokens = tokens[dash + 1:]
+    if len(tokens) > MAX_PHRASE_TOKENS:
+        tokens = [t for t in tokens if abs(t.i - head.i) <= 4 and t.i <= head.i + 4]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"who", "which", "and"}):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return tokens or [head]
+
+
+def _run_of_words(head: Token) -> list[Token]:
+    """The words of a phrase around a head the parse did not connect, up to commas and verbs."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and not _phrase_edge(doc[start - 1]) and head.i - start < 8:
+        start -= 1
+    return list(doc[start:head.i + 1])
 
 
 def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
@@ -149,8 +216,8 @@ def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
     orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start_char and e.end_char <= end]
     person = persons[0].text if persons else None
     claimant = text
-    for org in orgs:
-        if claimant_type(org.text) not in {"unknown", "media"} or len(orgs) == 1 and person:
+    for org in orgs:  # "Rami Abdel Rahman, head of the Syrian Observatory" speaks for the Observatory
+        if person and claimant_type(org.text) not in {"unknown", "media"}:
             claimant = _clean(org.text)
             break
     if person and claimant == text and "," in text:

