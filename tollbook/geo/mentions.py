@@ -492,12 +492,19 @@ _QUANTIFIERS = {"several", "many", "some", "various", "other", "both", "few", "m
 
 def _org_follows(sent: "Span", i: int) -> bool:
     """Whether a run of capitalised words from token i ends in an organisation
-    noun: "Liberation Army", "Defence Forces"."""
+    noun: "Liberation Army", "Defence Forces" (across a hard line break too)."""
     doc = sent.doc
-    j = i
-    while j < sent.end and doc[j].text[:1].isupper() and doc[j].is_alpha:
+    j, last = i, None
+    while j < len(doc) and j < sent.end + 4:
+        t = doc[j]
+        if t.is_space:
+            j += 1
+            continue
+        if not (t.text[:1].isupper() and t.is_alpha):
+            break
+        last = t
         j += 1
-    return j > i and doc[j - 1].lower_ in _ORG_NOUNS
+    return last is not None and last.lower_ in _ORG_NOUNS
 
 
 def _context_after(sent: "Span", c: _Cand) -> tuple[str | None, bool]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import country_by_code, country_mentions
 from .facts import SentenceFacts
-from .segment import Draft
+from .segment import Draft, is_list
 
 NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
                   "northeast of", "northwest of", "southeast of", "southwest of", "close to", "off"}
@@ -61,10 +61,11 @@ def article_focus(facts: list[SentenceFacts]) -> Focus:
 
 def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
     ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
-    mentions = [m for s in ordered for m in s.places]
+    mentions = [m for s in ordered if not is_list(s) for m in s.places]
     location = choose_location([m for m in mentions if m.role == "location"]) if mentions else None
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
-    country_mention = next((m for m in mentions if m.role == "country" and m.place is not None), None)
+    country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
+                            and (m.relation or "in") in {"in", "across", "inside", "within"}), None)
     source = location if location is not None and location.place is not None else admin1
     iso2 = _iso2_of(source) or _iso2_of(country_mention) or focus.iso2
     country = country_by_code(iso2) if iso2 else None

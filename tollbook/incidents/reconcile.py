@@ -44,6 +44,13 @@ def reconcile(claims: Iterable[Claim], figure: str) -> Range | None:
     return Range(min=low, max=high, best=min(max(best, low), high))
 
 
+def _at_least_parts(claims: list[Claim], low: int, high: int) -> tuple[int, int]:
+    """A whole is never smaller than a part of it: 'no civilians' and '1 child among the dead' → 1."""
+    floor = max((c.min for c in claims if c.subset_of), default=0)
+    low = max(low, floor)
+    return low, max(high, low)
+
+
 def reconcile_group(claims: Iterable[Claim], figure: str, groups: set[str]) -> Range | None:
     """The range for some victims only: civilians (with children and women), or children."""
     subset = [c for c in claims if c.figure == figure and c.kind == "figure" and c.group in groups]
@@ -78,9 +85,13 @@ def _total(claims: list[Claim]) -> tuple[int, int]:
     ranges = _group_ranges(claims, include_subsets=False)
     if not ranges:  # only subset figures: the largest part is a floor
         ranges = _group_ranges(claims, include_subsets=True)
-        low = max(r[0] for r in ranges.values())
-        return low, max(r[1] for r in ranges.values())
+        return max(r[0] for r in ranges.values()), max(r[1] for r in ranges.values())
     everyone = ranges.pop("unknown", None)
+    low, high = _combine(ranges, everyone)
+    return _at_least_parts(claims, low, high)
+
+
+def _combine(ranges: dict[str, tuple[int, int]], everyone: tuple[int, int] | None) -> tuple[int, int]:
     if "civilians" in ranges:  # children and women are inside civilians when both are counted
         for part in ("children", "women"):
             if part in ranges:

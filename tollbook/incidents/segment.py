@@ -40,7 +40,7 @@ class Draft:
         return next((s for s in self.sentences if s.cues), self.sentences[0])
 
     def locations(self) -> set[str]:
-        return {_place_key(p) for s in self.sentences for p in s.places if p.role == "location"}
+        return {_place_key(p) for s in self.sentences if not is_list(s) for p in s.places if p.role == "location"}
 
     def day(self) -> str | None:
         for s in self.sentences:
@@ -128,8 +128,18 @@ def _refers_back(sentence: SentenceFacts) -> bool:
     return bool(sentence.cues) and not sentence.background
 
 
+LIST_SIZE = 3
+
+
+def is_list(sentence: SentenceFacts) -> bool:
+    """'targeted several villages: A, B, C and D' names places without placing one incident."""
+    return sum(1 for p in sentence.places if p.role == "location") >= LIST_SIZE
+
+
 def _locations(sentence: SentenceFacts, current: Draft) -> set[str]:
     """Places that may move the story: not a place abroad named in passing (a hospital's namesake city)."""
+    if is_list(sentence):
+        return set()
     countries = {p.place.iso2 for s in current.sentences for p in s.places if p.place is not None}
     keys = set()
     for mention in sentence.places:

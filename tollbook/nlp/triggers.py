@@ -720,6 +720,19 @@ def _cues(view: _View) -> list[EventCue]:
     return out
 
 
+_last_view: list = [None, None]  # (span key, view): callers often ask borrowed_war_words then find_event_cues
+
+
+def _view_of(sent: "Span") -> _View:
+    key = (sent.doc, sent.start, sent.end)
+    cached_key, view = _last_view
+    if cached_key is not None and cached_key[0] is key[0] and cached_key[1:] == key[1:]:
+        return view
+    view = _View(sent, _lexicon())
+    _last_view[0], _last_view[1] = key, view
+    return view
+
+
 def find_event_cues(sent: "Span") -> list[EventCue]:
     """Candidate event mentions in one sentence, strongest first, one per trigger.
 
@@ -727,13 +740,13 @@ def find_event_cues(sent: "Span") -> list[EventCue]:
     domains borrow (``attack``, ``battle``, ``crash`` ...) are dropped when the sentence is
     about sport, markets, entertainment, weather, accidents or political speech.
     """
-    return _cues(_View(sent, _lexicon()))
+    return _cues(_view_of(sent))
 
 
 def borrowed_war_words(sent: "Span") -> bool:
     """True when the sentence is about a domain that borrows war words (a box-office bomb, a
     striker's shot, a market crash, a storm's toll) and none of its words is a real event cue."""
-    view = _View(sent, _lexicon())
+    view = _view_of(sent)
     if not _domains_present(view):
         return False
     return not _drop_borrowed(view, _raw_cues(view))
