@@ -286,6 +286,13 @@ def test_district_of_a_city(places):
     assert got["Tripoli"].role == "location" and got["Tripoli"].relation == "in"
 
 
+def test_the_whole_after_of(places):
+    got = by_text(places("Jets hit Mekelle, the capital of Tigray region, on Monday."))
+    assert got["Tigray"].role == "admin1" and got["Mekelle"].role == "location"
+    (m,) = places("Idlib is one of four regions of Syria under the deal.")  # no NER: no Idlib
+    assert (m.text, m.role) == ("Syria", "country")
+
+
 def test_county_that_is_a_first_level_region(places):
     (m,) = places("Six suspects were arrested in Garissa County on Friday.", country_iso2="KE")
     assert m.role == "admin1" and m.place.iso2 == "KE"
@@ -335,6 +342,11 @@ def test_demonyms_are_not_places(places):
 
 def test_newspapers_and_ministries_are_not_places(places):
     assert places("The Jerusalem Post quoted the Ministry of Justice.") == []
+
+
+def test_organisation_named_after_a_country_is_not_a_place(places):
+    ms = places("Soldiers of the South Sudan People's Liberation Army fought in Malakal.")
+    assert [m.text for m in ms] == ["Malakal"]
 
 
 def test_capitalised_first_word_is_not_a_place(places):

@@ -161,10 +161,9 @@ def test_triggers_strongest_first_one_per_trigger(nlp):
 
 
 def test_triggers_cues_in_a_sentence_of_a_longer_doc(nlp):
-    nlp_s = spacy.blank("en")
-    nlp_s.add_pipe("sentencizer")
-    doc = nlp_s("The weather was calm. Later, an airstrike hit the market.")
-    sent = list(doc.sents)[1]
+    doc = nlp("The weather was calm. Later, an airstrike hit the market.")
+    sent = doc[5:]
+    assert sent.text.startswith("Later")
     cue = find_event_cues(sent)[0]
     assert cue.trigger == "airstrike"
     assert doc.text[cue.start:cue.end] == "airstrike"
@@ -210,6 +209,28 @@ def test_triggers_storm_toll_keeps_the_airstrike(nlp):
     assert [c.sub_event_type for c in cues] == ["Air/drone strike"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Residents protested after a farmer was killed by unknown gunmen.", "Peaceful protest"),
+    ("Students marched against the arrest of their union leader.", "Peaceful protest"),
+    ("Families demonstrated to demand justice for the victims of the massacre.", "Peaceful protest"),
+    ("Protesters blocked the road and police fired tear gas at them.", "Protest with intervention"),
+])
+def test_triggers_violence_that_a_protest_is_about(nlp, text, expected):
+    assert _top(nlp, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The government and the rebels agreed to cease hostilities.", "Agreement"),
+    ("Gunmen stormed a village and killed twelve farmers.", "Attack"),
+    ("Regime forces backed by allied militias captured the hilltop.", "Government regains territory"),
+    ("Turkish-backed rebels captured the hilltop.", "Non-state actor overtakes territory"),
+    ("A soldier was killed by a sniper near the front line.", "Armed clash"),
+    ("The rebels responded with artillery fire.", "Armed clash"),
+])
+def test_triggers_context_decides(nlp, text, expected):
+    assert _top(nlp, text).sub_event_type == expected
+
+
 @pytest.mark.parametrize("text", [
     "There were no clashes in the town.",
     "Talks on the new trade deal resumed in Geneva.",
@@ -230,11 +251,11 @@ def test_triggers_lemma_key(word, key):
     assert lemma_key(word) == key
 
 
-def test_triggers_parse_gives_the_same_reading_when_present():
+def test_triggers_parse_gives_the_same_reading_when_present(nlp):
     """A Doc with dependency heads uses them; a hand-built parse types like the blank one."""
     from spacy.tokens import Doc
 
-    vocab = spacy.blank("en").vocab
+    vocab = nlp.vocab
     words = ["Gunmen", "killed", "five", "villagers", "."]
     doc = Doc(vocab, words=words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "nummod", "dobj", "punct"])
     assert doc.has_annotation("DEP")

@@ -441,11 +441,19 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
         if _is_name_token(doc[i]):
             return  # the relation is the named part's
     # feature noun before: "the village of X", "the town X"
-    for w in ([] if c.container else words):
+    # (a noun after the name wins: "the capital of Tigray region"; "the capital of
+    # X" and "four regions of X" make X the whole, not the part; "the villages of
+    # A and B" names them)
+    for w in ([] if c.container or c.feature else words):
         if w in ("of", "the", "a", "an", ","):
             continue
         k = _feature_kind(w)
-        if k and w not in _NOT_FEATURE_CUES and (words[0] in ("of", w)):
+        counted = words.index(w) + 1 < len(words) and (
+            words[words.index(w) + 1] in _QUANTIFIERS) or (
+            i >= lo and words[-1] == w and (doc[i].like_num or doc[i].lower_ in _QUANTIFIERS))
+        whole = words[0] == "of" and (w == "capital" or (
+            w.endswith("s") and _feature_kind(w[:-1]) and counted))
+        if k and w not in _NOT_FEATURE_CUES and (words[0] in ("of", w)) and not whole:
             c.feature, c.feature_word = k, w
             c.feature_before = True
         break
@@ -694,6 +702,7 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
     spans.sort()
 
     cands: list[_Cand] = []
+    org_part = -1
     for a, b in spans:
         feature_in = None
         if any(len(doc[i].text.rstrip(".")) == 1 for i in (a, b - 1)):
@@ -738,11 +747,11 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
         feat_after, excluded = _context_after(sent, c)
         if excluded:
             continue  # "US-led", "Iran-backed"
+        if c.a == org_part:
+            continue  # "Liberation" of "the Sudan People's Liberation Army"
         if c.possessive and _org_follows(sent, c.b + 1):
+            org_part = c.b + 1
             continue  # "the Sudan People's Liberation Army"
-        if cands and cands[-1].possessive and cands[-1].b + 1 == c.a and \
-                _org_follows(sent, c.a):
-            continue
         c.feature_word = feature_in or feat_after
         c.feature = _feature_kind(c.feature_word) if c.feature_word else None
         if c.feature_word == "camp":

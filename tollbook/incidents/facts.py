@@ -17,7 +17,8 @@ from ..nlp.figures import Figure, find_figures
 from ..nlp.modality import is_aggregate, is_background
 from ..nlp.triggers import EventCue, borrowed_war_words, find_event_cues
 
-REPORTING_HEADS = {"say", "tell", "report", "announce", "state", "confirm", "add", "claim", "publish", "post"}
+REPORTING_HEADS = {"say", "tell", "report", "announce", "state", "confirm", "add", "claim", "publish", "post",
+                   "provide", "give", "release", "reveal", "come"}
 
 
 @dataclass(frozen=True, slots=True)

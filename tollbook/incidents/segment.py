@@ -63,7 +63,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
         if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
-                target = Draft(background=sentence.background and bool(drafts))
+                target = Draft(background=bool(drafts) and (sentence.background or _told_in_passing(sentence)))
                 drafts.append(target)
                 target.sentences.extend(pending)
                 pending = []
@@ -74,6 +74,20 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             else:
                 pending.append(sentence)
     return _merge_same_place(_fold_headlines(drafts))
+
+
+def _told_in_passing(sentence: SentenceFacts) -> bool:
+    """Past perfect or a standing state ('had made gains', 'has been fighting') sets the scene, not the news."""
+    for cue in sentence.cues:
+        span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if "had" in auxiliaries or ({"has", "have"} & auxiliaries and verb.tag_ == "VBG"):
+            continue
+        return False
+    return bool(sentence.cues)
 
 
 def _only_aggregates(sentence: SentenceFacts) -> bool:
@@ -143,8 +157,8 @@ def _locations(sentence: SentenceFacts, current: Draft) -> set[str]:
     countries = {p.place.iso2 for s in current.sentences for p in s.places if p.place is not None}
     keys = set()
     for mention in sentence.places:
-        if mention.role != "location":
-            continue
+        if mention.role != "location" or (mention.relation is None and mention.place is None):
+            continue  # a bare unknown name ("… identified as Cross and Gazola") places nothing
         if countries and mention.place is not None and mention.place.iso2 not in countries:
             continue
         keys.add(_place_key(mention))
@@ -184,11 +198,10 @@ def _merge_same_place(drafts: list[Draft]) -> list[Draft]:
 
 
 def _twins(a: Draft, b: Draft) -> bool:
+    """Same place, same day: one incident told twice ("massacred villagers" … "the ambush")."""
     if a.background != b.background or not a.locations() or a.locations() != b.locations():
         return False
-    if a.day() and b.day() and a.day() != b.day():
-        return False
-    return bool(a.event_types() & b.event_types()) or not (a.event_types() and b.event_types())
+    return not (a.day() and b.day() and a.day() != b.day())
 
 
 def _place_key(mention) -> str:

@@ -63,8 +63,8 @@ _OBJ_WINDOW = 6
 _NEAR_WINDOW = 8
 _OVERRIDE_WINDOW = 5
 _PREV_WINDOW = 2
-_COMPUTED = ("proper", "number", "hyphenated")
-_PROPER, _NUMBER, _HYPHENATED = (frozenset({name}) for name in _COMPUTED)
+_COMPUTED = ("proper", "number", "hyphenated", "clause_break")
+_PROPER, _NUMBER, _HYPHENATED, _BREAK_CLASS = (frozenset({name}) for name in _COMPUTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,9 @@ class _Cond:
     negate: bool
 
 
+_BREAK_COND = _Cond("near", _BREAK_CLASS, None, False)
+
+
 @dataclass(frozen=True, slots=True)
 class _Case:
     conds: tuple[_Cond, ...]
@@ -225,6 +228,8 @@ class _Lexicon:
         self.topic_context = self._cond("in_sent", topic["context"], False)
         self.topic_window = int(topic["window"])
         self.topic_exempt = frozenset(topic["exempt_subs"])
+        self.topic_links = self._cond("near", topic["links"], False)
+        self.topic_reach = int(topic["reach"])
         for k, names in self._literal.items():
             self.classes_of[k] = self.classes_of.get(k, _EMPTY) | names
 
@@ -392,6 +397,9 @@ class _View:
         for p, text in enumerate(texts):
             if p in self._joined:
                 cls[p] = cls[p] | _HYPHENATED
+            if text in _CLAUSE_BREAK:
+                cls[p] = cls[p] | _BREAK_CLASS
+                continue
             first = text[:1]
             if first.isdigit() or (first.isalpha() and toks[p].like_num):
                 cls[p] = cls[p] | _NUMBER
@@ -683,12 +691,24 @@ def _drop_borrowed(view: _View, found: list[_Raw]) -> list[_Raw]:
     return [c for c in found if not (c[4] and _borrowed(view, c, domains))]
 
 
-def _is_protest_topic(view: _View, cue: _Raw) -> bool:
+def _is_protest_topic(view: _View, cue: _Raw, protests: list[int]) -> bool:
+    """A violent word that is what a protest is about: "protested against the arrest of ...",
+    "residents protested after a man was killed by ...". Either a protest word stands earlier in
+    the same clause with a linking word ("after", "over", "who" ...) between, or a marker
+    ("against", "demanding justice") stands right before the violent word."""
     lex = view.lex
     if cue[2] in lex.topic_exempt:
         return False
     i = cue[0]
+    for k in protests:
+        if i - lex.topic_reach <= k < i and not view.any_in(k, i, _BREAK_COND) and view.any_in(k + 1, i, lex.topic_links):
+            return True
     return view.any_in(i - lex.topic_window, i, lex.topic_markers) and _holds(lex.topic_context, view, i, cue[1])
+
+
+def _drop_protest_topics(view: _View, found: list[_Raw]) -> list[_Raw]:
+    protests = [c[0] for c in found if c[2] in view.lex.topic_exempt]
+    return [c for c in found if not _is_protest_topic(view, c, protests)]
 
 
 def _one_per_trigger(found: list[_Raw]) -> list[_Raw]:
@@ -709,7 +729,7 @@ def _cues(view: _View) -> list[EventCue]:
     found = _raw_cues(view)
     if not found:
         return []
-    found = [c for c in _drop_borrowed(view, found) if not _is_protest_topic(view, c)]
+    found = _drop_protest_topics(view, _drop_borrowed(view, found))
     sub_to_type = view.lex.sub_to_type
     doc = view.toks[0].doc
     out = []
