@@ -80,11 +80,9 @@ def _safe_extract(doc: Doc, article: Article) -> ExtractionResult | Rejection:
 def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
     actors = ActorDictionary.default()
     published = article.published_date
-    first_pass = [read_sentence(i, s, published=published, country_iso2=None, actors=actors, country_name=None)
-                  for i, s in enumerate(doc.sents)]
-    focus = article_focus(first_pass)
-    facts = [read_sentence(f.index, f.sent, published=published, country_iso2=focus.iso2, actors=actors,
-                           country_name=focus.country) for f in first_pass] if focus.iso2 else first_pass
+    focus = article_focus(doc)
+    facts = [read_sentence(i, s, published=published, country_iso2=focus.iso2, actors=actors,
+                           country_name=focus.country) for i, s in enumerate(doc.sents)]
     attributor = Attributor(article.outlet)
     attributions = _attribute(facts, attributor)
     ctx = ArticleContext(article=article, country=focus.country, iso3=focus.iso3, actors=actors)

@@ -141,7 +141,11 @@ def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],
             ctx: ArticleContext) -> tuple[ActorMention | None, ActorMention | None]:
     sentence = next(s for s in draft.sentences if cue in s.cues)
     if not [m for m in sentence.actors if not _is_speaker(sentence, m)]:
-        sentence = next((s for s in draft.sentences if s.cues and s.actors), sentence)
+        # "Air strikes on Ariha killed 12, the Observatory said. … Russian warplanes carried out the raids."
+        for other in draft.sentences:
+            if other.cues and [m for m in other.actors if not _is_speaker(other, m)]:
+                sentence, cue = other, other.cues[0]
+                break
     mentions = [m for m in sentence.actors if not _is_speaker(sentence, m)]
     armed = [m for m in mentions if m.actor.kind not in {"civilians", "protesters"}]
     before = [m for m in armed if m.end <= cue.start]

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import country_by_code, country_mentions
-from .facts import SentenceFacts
 from .segment import Draft, is_list
 
 NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
@@ -42,16 +44,24 @@ class Focus:
     iso3: str | None
 
 
-def article_focus(facts: list[SentenceFacts]) -> Focus:
-    """The most named country: places resolved to it, its name and demonyms; the dateline counts twice."""
+def article_focus(doc: Doc) -> Focus:
+    """The most named country: its name and demonyms, and the places the model tags; the lead counts twice.
+
+    Cheap on purpose (one exact index look-up per place entity): it runs before
+    the sentence finders so that they can all use the country as a hint.
+    """
     votes: Counter[str] = Counter()
-    for sentence in facts:
-        weight = 2 if sentence.index < 3 else 1
-        for mention in sentence.places:
-            if mention.place is not None:
-                votes[mention.place.iso2] += weight
-        for iso2 in country_mentions(sentence.sent.text):
+    index = PlaceIndex.default()
+    for number, sent in enumerate(doc.sents):
+        weight = 2 if number < 3 else 1
+        for iso2 in country_mentions(sent.text):
             votes[iso2] += weight
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC"}:
+                continue
+            scored = index.lookup_scored(ent.text, max_tier=EXACT)
+            if scored:  # exact names only: no fuzzy votes
+                votes[scored[0][1].iso2] += weight
     if not votes:
         return Focus(None, None, None)
     iso2 = votes.most_common(1)[0][0]
@@ -90,8 +100,8 @@ def _name(mention: PlaceMention | None) -> str | None:
 
 
 def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> str | None:
-    if admin1 is not None:
-        return admin1.place.name if admin1.place is not None else admin1.text
+    if admin1 is not None:  # as the article names it ("Salah al-Din"), not the ISO spelling
+        return admin1.text
     if location is not None and location.place is not None:
         return location.place.admin1
     return None
@@ -99,7 +109,7 @@ def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> 
 
 def _coordinates(location: PlaceMention | None, admin1: PlaceMention | None):
     if location is not None and location.place is not None and location.place.latitude is not None:
-        near = (location.relation or "").lower() in NEAR_RELATIONS
+        near = location.near or (location.relation or "").lower() in NEAR_RELATIONS
         return location.place.latitude, location.place.longitude, 2 if near else 1
     if admin1 is not None and admin1.place is not None and admin1.place.latitude is not None:
         return admin1.place.latitude, admin1.place.longitude, 3

@@ -465,8 +465,15 @@ def _not_a_count(t: _Toks, start: int, core: _Core, prefix: tuple[str, ...] | No
 
 # --------------------------------------------------------------------------- quantity parsing
 
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # keeps the longest-first order within each first word
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
 def _qualifier(t: _Toks, i: int) -> tuple[tuple[str, ...] | None, str | None, int]:
-    for phrase in _QUALIFIER_ORDER:
+    for phrase in _QUALIFIERS_BY_FIRST.get(t.low(i), ()):
         end = t.match(i, phrase)
         if end is not None:
             return phrase, _QUALIFIER_PHRASES[phrase], end
@@ -550,6 +557,9 @@ def _quantity(text: str, t: _Toks, i: int) -> tuple[Quantity, int] | None:
     lo, hi, qualifier, end = parsed
     start, stop = t.toks[i].start, t.toks[end - 1].end
     return Quantity(lo, hi, qualifier, start, stop, text[start:stop]), end
+
+
+_QUALIFIERS_BY_FIRST = _by_first_word(_QUALIFIER_ORDER)
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -65,6 +65,11 @@ _OVERRIDE_WINDOW = 5
 _PREV_WINDOW = 2
 _COMPUTED = ("proper", "number", "hyphenated", "clause_break")
 _PROPER, _NUMBER, _HYPHENATED, _BREAK_CLASS = (frozenset({name}) for name in _COMPUTED)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions dozen dozens".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +100,7 @@ _IRREGULAR = {
     "swore": "swear", "sworn": "swear", "stood": "stand", "overthrew": "overthrow",
     "overthrown": "overthrow", "found": "find", "built": "build", "sent": "send", "flew": "fly",
     "flown": "fly", "knives": "knife", "lives": "life", "wives": "wife", "thieves": "thief",
-    "militias": "militia", "oxen": "ox", "lay": "lay", "left": "leave", "rode": "ride",
+    "militias": "militia", "oxen": "ox", "left": "leave", "rode": "ride",
     "arose": "arise", "undertook": "undertake", "dealt": "deal", "fed": "feed", "hid": "hide",
     "hidden": "hide", "sank": "sink", "sunk": "sink", "shook": "shake", "forgave": "forgive",
     "freed": "free",
@@ -108,7 +113,7 @@ _PROTECT = frozenset({
     "species", "always", "perhaps", "various", "previous", "numerous", "famous", "serious",
     "dangerous", "ones", "ties", "lies", "dies", "buildings", "wedding",
     "remains", "clothes", "headquarters", "premises", "savings", "surroundings", "outskirts",
-    "belongings", "earnings", "goods", "crossing", "shooting", "feeling", "holding",
+    "belongings", "earnings", "goods", "crossing", "feeling", "holding",
 })
 
 
@@ -341,19 +346,21 @@ class _View:
     def __init__(self, sent: "Span", lex: _Lexicon):
         self.lex = lex
         toks: list["Token"] = []
+        texts: list[str] = []
         joined: set[int] = set()
         for t in sent:
             text = t.text
-            if text in _SKIP or t.is_space:
+            if text in _SKIP or text.isspace():
                 if text in _HYPHENS and not t.whitespace_:
                     joined.add(len(toks))  # the next kept token is glued to the previous one
                 continue
             toks.append(t)
+            texts.append(text)
         self.toks = toks
-        self.texts = [t.text for t in toks]
+        self.texts = texts
         self._joined = joined
         key = lex.key
-        self.keys = [key(t.lower_) for t in toks]
+        self.keys = [key(text.lower()) for text in texts]
         if toks and toks[0].lemma_:
             self._lemma_fallback()
         self.has_dep = bool(toks) and bool(toks[0].dep_)
@@ -401,7 +408,7 @@ class _View:
                 cls[p] = cls[p] | _BREAK_CLASS
                 continue
             first = text[:1]
-            if first.isdigit() or (first.isalpha() and toks[p].like_num):
+            if first.isdigit() or self.keys[p] in _NUMBER_WORDS:
                 cls[p] = cls[p] | _NUMBER
             elif (p and first.isupper() and self.keys[p] not in known
                   and texts[p - 1] not in _CLAUSE_BREAK and not toks[p].is_stop):
