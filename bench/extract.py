@@ -13,7 +13,7 @@ import resource
 import time
 from pathlib import Path
 
-from tollbook.extract import extract_articles
+from tollbook.extraction import extract_articles
 from tollbook.nlp.pipeline import load_nlp
 from tollbook.records import Article
 from tollbook.sources import read_inputs

@@ -42,15 +42,15 @@ def extract(inputs, fmt, workers, statistics_path, rejections_path, max_chars, s
         tollbook extract samples/articles.jsonl --format table
         cat story.txt | tollbook extract - --format jsonl
     """
-    from .extract import extract_articles
+    from .extraction import extract_articles
     from .records import Rejection
     from .sources import read_inputs
 
     progress = _Progress(silent)
-    writer = writer_for(fmt, click.get_text_stream("stdout"))
+    writer = writer_for(fmt, sys.stdout)
     statistics, rejections = [], []
     try:
-        stream = read_inputs(inputs, stdin=click.get_binary_stream("stdin"), max_chars=max_chars)
+        stream = read_inputs(inputs, stdin=sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin, max_chars=max_chars)
         for result in extract_articles(stream, workers=workers):
             if isinstance(result, Rejection):
                 rejections.append(result)

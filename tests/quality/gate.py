@@ -39,7 +39,7 @@ def corpus_sha() -> str:
 
 def extract_dev(out: Path) -> None:
     from tollbook.export.writers import JsonlWriter
-    from tollbook.extract import extract_articles
+    from tollbook.extraction import extract_articles
     from tollbook.records import Rejection
     from tollbook.sources import read_inputs
 

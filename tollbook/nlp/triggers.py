@@ -211,6 +211,7 @@ class _Lexicon:
         self.class_names = frozenset(data["classes"]) | frozenset(_COMPUTED)
         self.vocab = frozenset(_raw_words(data, self.class_names))
         self._keys: dict[str, str] = {}
+        self.lemma_useless: set[str] = set()
         self.classes_of: dict[str, frozenset[str]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._literal: dict[str, set[str]] = {}
@@ -369,14 +370,18 @@ class _View:
         self._pos_of: dict[int, int] | None = None
 
     def _lemma_fallback(self) -> None:
-        """With a lemmatizer, irregular forms the lexicon's own rules miss get their lemma's key."""
+        """With a lemmatizer, irregular forms the lexicon's own rules miss get their lemma's key.
+        Word forms whose lemma never helped are remembered and skipped (most words)."""
         lex = self.lex
-        known = lex.known
+        known, useless = lex.known, lex.lemma_useless
         for p, k in enumerate(self.keys):
-            if k not in known:
-                lemma = lex.key(self.toks[p].lemma_.lower())
-                if lemma in known:
-                    self.keys[p] = lemma
+            if k in known or k in useless:
+                continue
+            lemma = lex.key(self.toks[p].lemma_.lower())
+            if lemma in known:
+                self.keys[p] = lemma
+            elif len(useless) < 100_000:
+                useless.add(k)
 
     @property
     def cls(self) -> list[frozenset[str]]:

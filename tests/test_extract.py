@@ -1,0 +1,131 @@
+"""Integration: the whole pipeline with the English model on articles written for these tests."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tollbook import extract
+from tollbook.cli import cli
+
+pytestmark = pytest.mark.model
+
+LEAD = ("Gunmen kill seven villagers near Kidal\n\n"
+        "BAMAKO — Unidentified gunmen on motorbikes attacked the village of Anefis in northern Mali on Monday, "
+        "killing seven villagers and wounding three others, a local official said.\n\n"
+        "No group has claimed responsibility for the attack.")
+
+TWO_INCIDENTS = ("Artillery shelling killed two people and injured five in the town of Horlivka in Ukraine's "
+                 "Donetsk region on Thursday, local authorities said.\n\n"
+                 "In a separate incident, Ukrainian troops clashed with separatist fighters near Avdiivka "
+                 "overnight, the military said. One soldier was killed.")
+
+CONTESTED = ("A car bomb exploded near a busy checkpoint in Mogadishu on Monday, killing at least eight people, "
+             "police said. Initial reports had put the toll at five.\n\n"
+             "A doctor at the city's main hospital said 17 wounded people had been brought in.\n\n"
+             "The war has killed more than 20,000 people since 2007.")
+
+
+@pytest.fixture(scope="module")
+def lead():
+    return extract(LEAD, published="2024-03-06", outlet="example-news.org")
+
+
+def test_extract_one_report_per_incident(lead):
+    assert len(lead.reports) == 1
+
+
+def test_extract_types_dates_and_places(lead):
+    report = lead.reports[0]
+    assert (report.event_type, report.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (report.event_date, report.date_precision) == ("2024-03-04", "day")
+    assert report.location == "Anefis"
+    assert report.country == "Mali"
+    assert report.actor1 == "Unidentified armed group"
+    assert report.actor1_text == "Unidentified gunmen"
+
+
+def test_extract_figures_are_claims_with_claimants(lead):
+    report = lead.reports[0]
+    assert (report.fatalities.min, report.fatalities.max) == (7, 7)
+    assert report.injured.min == 3
+    attributed = [c for c in report.claims if c.claimant == "local official"]
+    assert {c.figure for c in attributed} == {"killed", "injured"}
+    assert all(c.claimant_type == "local_official" for c in attributed)
+
+
+def test_extract_evidence_offsets_slice_the_text(lead):
+    report = lead.reports[0]
+    for evidence in report.evidence:
+        assert LEAD[evidence.start:evidence.end] == evidence.text
+    for claim in report.claims:
+        assert LEAD[claim.start:claim.end] == claim.victims_text
+    span = report.field_evidence["location"]
+    assert LEAD[span["start"]:span["end"]] == "Anefis"
+
+
+def test_extract_report_ids_are_stable():
+    first = extract(LEAD, published="2024-03-06", article_id="x1").reports[0].report_id
+    again = extract(LEAD, published="2024-03-06", article_id="x1").reports[0].report_id
+    other = extract(LEAD + " ", published="2024-03-06", article_id="x1").reports[0].report_id
+    assert first == again != other
+
+
+def test_extract_separate_incidents_are_separate_reports():
+    result = extract(TWO_INCIDENTS, published="2020-05-22")
+    kinds = sorted(r.sub_event_type for r in result.reports)
+    assert kinds == ["Armed clash", "Shelling/artillery/missile attack"]
+    shelling = next(r for r in result.reports if r.sub_event_type.startswith("Shelling"))
+    assert (shelling.location, shelling.event_date, shelling.fatalities.min) == ("Horlivka", "2020-05-21", 2)
+
+
+def test_extract_keeps_superseded_figures_and_aggregates_apart():
+    result = extract(CONTESTED, published="2021-11-02", outlet="example-news.org")
+    assert len(result.reports) == 1
+    report = result.reports[0]
+    assert (report.fatalities.min, report.fatalities.max, report.fatalities.best) == (5, 8, 8)
+    assert report.injured.min == 17
+    assert [s.min for s in result.statistics] == [20000]
+
+
+@pytest.mark.parametrize("text", [
+    "The studio's sequel bombed at the box office, and critics attacked the script as a disaster.",
+    "The striker's late attack won the battle for third place; his shot killed off the match.",
+    "Floods and landslides killed 23 people and left thousands homeless, disaster officials said.",
+    "Shares crashed on Monday as investors fled, in the worst market massacre since 2008.",
+])
+def test_extract_borrowed_war_words_give_no_report(text):
+    assert extract(text, published="2022-06-14").reports == ()
+
+
+def test_extract_no_anchor_no_date():
+    result = extract("Gunmen killed three villagers in Kidal on Monday, a local official said.")
+    assert result.reports[0].event_date is None
+
+
+def test_cli_extract_jsonl_and_summary(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "t1", "text": LEAD, "published": "2024-03-06"}) + "\n"
+                      + "{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source), "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["sub_event_type"] for r in rows] == ["Attack"]
+    assert "E104" in result.stderr and "1 articles, 1 reports" in result.stderr
+
+
+@pytest.mark.parametrize("fmt,marker", [("csv", "report_id,article_id"), ("table", "Attack")])
+def test_cli_extract_other_formats(tmp_path, fmt, marker):
+    source = tmp_path / "story.txt"
+    source.write_text(LEAD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source), "--format", fmt])
+    assert result.exit_code == 0
+    assert marker in result.stdout
+
+
+def test_cli_extract_workers_give_the_same_reports(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"t{i}", "text": text, "published": "2021-11-02"}) + "\n"
+                              for i, text in enumerate([LEAD, TWO_INCIDENTS, CONTESTED])), encoding="utf-8")
+    one = CliRunner().invoke(cli, ["extract", str(source), "--silent"]).stdout
+    two = CliRunner().invoke(cli, ["extract", str(source), "--silent", "--workers", "2"]).stdout
+    assert sorted(one.splitlines()) == sorted(two.splitlines())
