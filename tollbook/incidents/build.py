@@ -112,10 +112,16 @@ def _evidence(sentence: SentenceFacts) -> Evidence:
 
 
 def _modality(draft: Draft, cue: EventCue) -> str:
+    """Background from segmentation; else the event's own modality. A denial of a figure ("denied that
+    200 died") does not deny the event: 'denied' needs every telling of the event to be a denial."""
     if draft.background:
         return "background"
     sentence = next(s for s in draft.sentences if cue in s.cues)
     modality = modality_of(sentence.sent, cue.start, cue.end)
+    if modality == "denied":
+        others = [modality_of(s.sent, c.start, c.end) for s in draft.sentences for c in s.cues]
+        if any(m == "reported" for m in others):
+            return "reported"
     return modality
 
 
@@ -139,31 +145,70 @@ def _event_date(draft: Draft, published) -> tuple[str | None, str | None, dict |
 
 def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],
             ctx: ArticleContext) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 did it, actor2 suffered it (rules in the module docstring)."""
     sentence = next(s for s in draft.sentences if cue in s.cues)
-    if not [m for m in sentence.actors if not _is_speaker(sentence, m)]:
+    if not _parties(sentence):
         # "Air strikes on Ariha killed 12, the Observatory said. … Russian warplanes carried out the raids."
         for other in draft.sentences:
-            if other.cues and [m for m in other.actors if not _is_speaker(other, m)]:
+            if other.cues and _parties(other):
                 sentence, cue = other, other.cues[0]
                 break
-    mentions = [m for m in sentence.actors if not _is_speaker(sentence, m)]
-    armed = [m for m in mentions if m.actor.kind not in {"civilians", "protesters"}]
+    mentions = _parties(sentence)
+    victims = [m for m in mentions if _is_victim(sentence, m)]
+    armed = [m for m in mentions if m.actor.kind not in {"civilians", "protesters"} and m not in victims]
     before = [m for m in armed if m.end <= cue.start]
     after = [m for m in armed if m.start >= cue.end]
-    agent = _agent(sentence, cue, armed) or _claimed_by(draft) or _subject(sentence, before)
-    actor1 = agent or (before[-1] if before else None)
+    actor1 = _agent(sentence, cue, armed) or _claimed_by(draft) or _subject(sentence, before)
+    actor1 = actor1 or (before[-1] if before else None)
     if actor1 is None and after and _passive(sentence, cue):
         actor1 = after[0]
-    targets = [m for m in mentions if m is not actor1 and m.start >= cue.end]
-    actor2 = targets[0] if targets else None
+    if actor1 is None or actor1.actor.name.startswith("Unidentified"):
+        actor1 = _named_perpetrator(draft) or actor1
+    actor2 = next((m for m in victims if m is not actor1), None)
     if actor2 is None:
-        victims = [m for m in mentions if m.actor.kind in {"civilians", "protesters"} and m is not actor1]
-        actor2 = victims[0] if victims else _victims_from_claims(claims, ctx)
+        targets = [m for m in mentions if m is not actor1 and m.start >= cue.end]
+        actor2 = targets[0] if targets else None
+    if actor2 is None:
+        civilians = [m for m in mentions if m.actor.kind in {"civilians", "protesters"} and m is not actor1]
+        actor2 = civilians[0] if civilians else _victims_from_claims(claims, ctx)
     if actor1 is None and cue.sub_event_type in NEEDS_PERPETRATOR:
         actor1 = _unidentified(ctx)
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name:
         actor2 = None
     return actor1, actor2
+
+
+def _parties(sentence: SentenceFacts) -> list[ActorMention]:
+    return [m for m in sentence.actors if not _is_speaker(sentence, m)]
+
+
+def _is_victim(sentence: SentenceFacts, mention: ActorMention) -> bool:
+    """The counted dead or hurt ('killed six Turkish soldiers'), or the subject of a passive harm verb."""
+    if any(f.start <= mention.start < f.end for f in sentence.figures):
+        return True
+    span = sentence.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubjpass"
+
+
+def _named_perpetrator(draft: Draft) -> ActorMention | None:
+    """A named non-state group that is a subject in the incident's event sentences ('Militants from the PKK killed …')."""
+    for sentence in draft.sentences:
+        if not sentence.cues:
+            continue
+        doc = sentence.sent.doc
+        for m in _parties(sentence):
+            if m.actor.kind in {"state", "civilians", "protesters"} or m.actor.name.startswith("Unidentified"):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _in_subject(span.root) and not _is_victim(sentence, m):
+                return m
+    return None
+
+
+def _in_subject(token) -> bool:
+    while token.dep_ in {"pobj", "prep", "compound", "appos", "conj", "amod", "poss"} and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "agent"}
 
 
 SPEAKING = re.compile(r"^\W{0,3}(\w+\W+){0,2}?(said|says|say|told|tells|reported|reports|claimed|claims|announced|"

@@ -27,6 +27,7 @@ NEW_INCIDENT_CUES = re.compile(
     r"(attack|incident|strike|raid|clash|operation|bombing|encounter|development)|"
     r"separately|elsewhere|in another (attack|incident)|meanwhile|in a separate)\b", re.I)
 STRONG_CUE = 0.6
+SAME_DAY = re.compile(r"\bearlier (on (the same day|\w+day)|today|in the day|this (morning|afternoon|evening))\b", re.I)
 
 
 @dataclass
@@ -63,7 +64,9 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
         if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
-                target = Draft(background=bool(drafts) and (sentence.background or _told_in_passing(sentence)))
+                background = (sentence.background and not SAME_DAY.search(sentence.sent.text)) or \
+                    _told_in_passing(sentence)
+                target = Draft(background=bool(drafts) and background)
                 drafts.append(target)
                 target.sentences.extend(pending)
                 pending = []
@@ -111,6 +114,8 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
         return current if not sentence.background else None
     places = _locations(sentence, current)
     if sentence.background and not current.background:
+        if SAME_DAY.search(sentence.sent.text):
+            return _same_place(drafts, places) if places else current
         return _same_place(drafts, places) if places else None
     if _refers_back(sentence):
         return current  # "the attack hit a residential area": the incident already told
