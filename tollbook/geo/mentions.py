@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp.doccache import doc_ents
 from .index import (SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_aliases,
                     name_key, skeleton_key, stripped_key)
 
@@ -670,7 +671,7 @@ def _person_words(doc) -> frozenset[str]:
     """Name keys of the single words inside the document's PERSON entities."""
     cached = doc.user_data.get("tollbook.geo.person_words")
     if cached is None:
-        cached = frozenset(name_key(t.text) for e in doc.ents if e.label_ == "PERSON"
+        cached = frozenset(name_key(t.text) for e in doc_ents(doc) if e.label_ == "PERSON"
                            and len(e) > 1 for t in e if t.text[:1].isupper())
         doc.user_data["tollbook.geo.person_words"] = cached
     return cached
@@ -683,7 +684,7 @@ _NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "L
 def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand]:
     doc = sent.doc
     spans = _join_of(sent, _chunks(sent))
-    sent_ents = [e for e in doc.ents if e.end > sent.start and e.start < sent.end]
+    sent_ents = [e for e in doc_ents(doc) if e.end > sent.start and e.start < sent.end]
     ents = [e for e in sent_ents if e.start >= sent.start and e.end <= sent.end
             and e.label_ in ("GPE", "LOC", "FAC")]
     # a place entity over several chunks joined by "of": "the Horn of Africa",

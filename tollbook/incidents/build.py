@@ -22,6 +22,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ..nlp.doccache import doc_text
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
@@ -218,7 +219,7 @@ ACCORDING = re.compile(r"(according to|told|cited|quoting|quoted)\s+(the\s+)?$",
 
 def _is_speaker(sentence: SentenceFacts, mention: ActorMention) -> bool:
     """'police said', 'according to the army': a source of the report, not a party to the event."""
-    text = sentence.sent.doc.text
+    text = doc_text(sentence.sent.doc)
     after = text[mention.end:mention.end + 40]
     before = text[max(0, mention.start - 20):mention.start]
     return bool(SPEAKING.match(after) or ACCORDING.search(before))
@@ -226,7 +227,7 @@ def _is_speaker(sentence: SentenceFacts, mention: ActorMention) -> bool:
 
 def _agent(sentence: SentenceFacts, cue: EventCue, armed: list[ActorMention]) -> ActorMention | None:
     """'… killed by Haftar's forces': the actor after 'by' is the perpetrator."""
-    text = sentence.sent.doc.text
+    text = doc_text(sentence.sent.doc)
     for m in armed:
         if m.start >= cue.end and re.search(r"\bby\s+(the\s+)?$", text[max(cue.end, m.start - 12):m.start]):
             return m
@@ -239,7 +240,7 @@ CLAIMED = re.compile(r"^\W*(has |have |had )?(claimed|claims|claim) (responsibil
 def _claimed_by(draft: Draft) -> ActorMention | None:
     """'Islamic State claimed responsibility for the bombing': the claimant of the deed is its perpetrator."""
     for sentence in draft.sentences:
-        text = sentence.sent.doc.text
+        text = doc_text(sentence.sent.doc)
         for m in sentence.actors:
             if m.actor.kind not in {"civilians", "protesters"} and CLAIMED.match(text[m.end:m.end + 40]):
                 return m

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from ..nlp.doccache import sent_ents
 from ..geo.mentions import PlaceMention, find_places
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.dates import ResolvedDate, resolve_date
@@ -55,17 +56,22 @@ class SentenceFacts:
 
 def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_iso2: str | None,
                   actors: ActorDictionary, country_name: str | None) -> SentenceFacts:
+    """Everything the assembler needs from one sentence. Places, dates and actors are looked for only
+    where there is an event word or a figure: other sentences never place or date an incident."""
     borrowed = borrowed_war_words(sent)
     cues = () if borrowed else tuple(find_event_cues(sent))
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
+    relevant = bool(cues or figures)
     base = sent.start_char
     found_actors = tuple(
         ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
-        for m in actors.find(sent.text, country_hint=country_name))
+        for m in actors.find(sent.text, country_hint=country_name)) if relevant else ()
+    places = tuple(find_places(sent, country_iso2=country_iso2)) if relevant else ()
     return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
-                         aggregates=tuple(aggregates), places=tuple(find_places(sent, country_iso2=country_iso2)),
-                         dates=tuple(_dates(sent, published)), actors=found_actors,
-                         background=is_background(sent), borrowed=borrowed, headline=is_headline(sent))
+                         aggregates=tuple(aggregates), places=places,
+                         dates=tuple(_dates(sent, published)) if relevant else (), actors=found_actors,
+                         background=relevant and is_background(sent), borrowed=borrowed,
+                         headline=is_headline(sent))
 
 
 def is_headline(sent: Span) -> bool:
@@ -86,7 +92,7 @@ def _split_aggregates(sent: Span, figures: list[Figure]) -> tuple[list[Figure], 
 
 def _dates(sent: Span, published: dt.date | None) -> list[DateMention]:
     out = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         if _is_span_boundary(ent):

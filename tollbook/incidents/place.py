@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..nlp.doccache import sent_ents
 from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import country_by_code, country_mentions
@@ -56,7 +57,7 @@ def article_focus(doc: Doc) -> Focus:
         weight = 2 if number < 3 else 1
         for iso2 in country_mentions(sent.text):
             votes[iso2] += weight
-        for ent in sent.ents:
+        for ent in sent_ents(sent):
             if ent.label_ not in {"GPE", "LOC"}:
                 continue
             scored = index.lookup_scored(ent.text, max_tier=EXACT)

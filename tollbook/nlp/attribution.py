@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .doccache import doc_text, doc_ents
 from .claimants import claimant_type
 
 REPORTING_LEMMAS = {
@@ -211,9 +212,9 @@ def _run_of_words(head: Token) -> list[Token]:
 def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
     doc = sent.doc
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = _clean(doc.text[start:end])
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start_char and e.end_char <= end]
+    text = _clean(doc_text(doc)[start:end])
+    persons = [e for e in doc_ents(doc) if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    orgs = [e for e in doc_ents(doc) if e.label_ == "ORG" and start <= e.start_char and e.end_char <= end]
     person = persons[0].text if persons else None
     claimant = text
     for org in orgs:  # "Rami Abdel Rahman, head of the Syrian Observatory" speaks for the Observatory

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .numbers import Quantity, find_quantities
+from .doccache import doc_text
 
 # lemma-ish keys → figure. Covers the forms the small model lemmatises
 # inconsistently ("dead" as noun or adjective, "wounded" as noun).
@@ -158,7 +159,7 @@ def _figure_for(sent: Span, quantity: Quantity) -> Figure | None:
     if figure == "killed" and group == "unknown":
         group = _group_from_context(sent, harm_token)
     start, end = quantity.start, max(quantity.end, victims.end_char)
-    return Figure(figure=figure, group=group, quantity=quantity, victims_text=doc.text[start:end],
+    return Figure(figure=figure, group=group, quantity=quantity, victims_text=doc_text(doc)[start:end],
                   start=start, end=end, harm_word=harm_token.text,
                   includes_attacker=_includes_attacker(sent),
                   superseded=bool(SUPERSEDED_CUES.search(_window_text(sent, first, 8))),
@@ -360,9 +361,9 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
             continue
         count = 0 if token.lower_ == "no" else 1
         quantity = Quantity(min=count, max=count, qualifier="exact", start=start, end=end,
-                            text=doc.text[start:end])
+                            text=doc_text(doc)[start:end])
         out.append(Figure(figure=harm[1], group=WORD_GROUP[noun.lower_], quantity=quantity,
-                          victims_text=doc.text[start:end], start=start, end=end, harm_word=harm[0].text,
+                          victims_text=doc_text(doc)[start:end], start=start, end=end, harm_word=harm[0].text,
                           includes_attacker=False, superseded=False, subset=_is_subset(sent, token.i)))
     return out
 

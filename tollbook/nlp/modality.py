@@ -14,6 +14,7 @@ verb counts only when it governs the trigger's own clause.
 from __future__ import annotations
 
 import re
+from .doccache import doc_text
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -315,7 +316,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 def _counts_events(sent: "Span", quantity_end: int) -> bool:
     """A large count of events ("42,234 documented airstrikes") rather than of people."""
-    rest = sent.doc.text[quantity_end:quantity_end + 40].lower().split()
+    rest = doc_text(sent.doc)[quantity_end:quantity_end + 40].lower().split()
     return any(w.strip(".,;") in _EVENT_NOUNS for w in rest[:3])
 
 
@@ -331,7 +332,7 @@ def is_aggregate(sent: "Span", quantity_start: int, quantity_end: int) -> bool:
     clause = _clause_around(text, quantity_start - offset, quantity_end - offset)
     if _AGGREGATE.search(clause):
         return True
-    return _counts_events(sent, quantity_end) and _is_large(sent.doc.text[quantity_start:quantity_end])
+    return _counts_events(sent, quantity_end) and _is_large(doc_text(sent.doc)[quantity_start:quantity_end])
 
 
 def _is_large(quantity: str) -> bool:

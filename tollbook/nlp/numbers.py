@@ -357,7 +357,7 @@ def _vague(t: _Toks, i: int) -> _Core | None:
     if word in _VAGUE_NEEDS_OF and (t.low(i + 1) in ("of", "more") or i + 1 == len(t)):
         lo, hi = _VAGUE_NEEDS_OF[word]
         return _Core(lo, hi, i + 1, vague=True)
-    for phrase in _MULTIPLIER_ORDER:
+    for phrase in _MULTIPLIERS_BY_FIRST.get(word, ()):
         end = t.match(i, phrase)
         if end is None:
             continue
@@ -560,10 +560,21 @@ def _quantity(text: str, t: _Toks, i: int) -> tuple[Quantity, int] | None:
 
 
 _QUALIFIERS_BY_FIRST = _by_first_word(_QUALIFIER_ORDER)
+_MULTIPLIERS_BY_FIRST = _by_first_word(_MULTIPLIER_ORDER)
+
+
+_NUMBER_WORDS = (set(_UNITS) | set(_TENS) | set(_SCALES) | set(_PLURAL_SCALES) | set(_VAGUE_WORDS)
+                 | set(_VAGUE_NEEDS_OF) | {w for phrase in _MULTIPLIERS for w in phrase if w not in ("a", "of")}
+                 | {"dozen", "dozens", "half", "nobody", "none", "no"})
+# Most sentences hold no number at all: one regex search spares them the parser.
+_MAY_HOLD_QUANTITY = re.compile(r"\d|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+                                re.IGNORECASE)
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity expression in ``text``, left to right, non-overlapping, longest match."""
+    if not _MAY_HOLD_QUANTITY.search(text):
+        return []
     t = _Toks(_tokenise(text))
     found: list[Quantity] = []
     i = 0

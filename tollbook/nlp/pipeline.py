@@ -57,3 +57,4 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     nlp.add_pipe("tollbook_paragraph_breaks_v1", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp
+

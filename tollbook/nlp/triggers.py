@@ -18,15 +18,19 @@ The rule language, in brief:
   ``soft`` marks words other domains borrow; ``unless`` conditions drop the cue; ``cases`` is
   a decision list: the first case whose ``if`` holds gives ``sub``/``score`` (``null`` drops).
 * Conditions, all of which must hold: ``near``/``before``/``after`` (a class or word within
-  8 tokens), ``prev``/``next`` (within 2), ``in_sent`` (anywhere in the span), ``subj``/``obj``
-  (the trigger's dependents with a parse, else the neighbouring words of its clause),
-  ``subj_side`` (``state``/``nonstate``/``unknown``), ``lower`` (trigger in lower case). Every
-  class condition has a ``not_`` form.
-* ``borrowed_domains``: sport, entertainment, markets, disasters, accidents, political speech
-  and metaphor. In their sentences soft cues are dropped unless an ``overridden_by`` class is
-  there too (a weapon, a casualty ...), so an airstrike beside a storm toll survives.
-* ``topic_rule``: a violent word that is the topic of a protest ("protested against the
-  killing of ...") is not an event of its own.
+  8 tokens), ``prev``/``next`` (within 2), ``prev1``/``next1`` (adjacent), ``self``,
+  ``in_sent`` (anywhere in the span), ``subj``/``obj`` (the trigger's dependents with a parse,
+  else the neighbouring words of its clause, passives handled), ``subj_side``
+  (``state``/``nonstate``/``unknown``), ``lower`` (trigger in lower case). Every class
+  condition has a ``not_`` form. Plain words in conditions become one-word classes.
+* ``borrowed_domains``: sport, entertainment, markets, disease, natural disasters, accidents
+  and political speech. In their sentences a soft cue is dropped unless a word of an
+  ``overridden_by`` class (a weapon, a casualty ...) stands within 5 tokens of the trigger, so
+  "the storm killed three, while an airstrike hit a school" keeps only the airstrike.
+* ``topic_rule``: a violent word that a protest is about ("protested after a man was killed",
+  "against the arrest of ...") is not an event of its own.
+
+Overlapping matches keep one reading per trigger: the longest match, then the highest score.
 """
 from __future__ import annotations
 
