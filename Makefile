@@ -33,6 +33,7 @@ quality: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract
+	$(BIN)/python -m bench.typing_acled
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
