@@ -81,3 +81,23 @@ def test_reconcile_subsets_never_exceed_their_group(claims):
         assert children.min <= civilians.max
     if civilians is not None and all(c.group in CIVILIAN_GROUPS for c in claims):
         assert civilians.min <= total.max
+
+
+def vague(lo, hi, group="unknown"):
+    return Claim(figure="killed", group=group, victims_text="dozens", min=lo, max=hi, qualifier="vague",
+                 claimant="x", claimant_type="unknown", start=0, end=1)
+
+
+def test_reconcile_vague_count_gives_way_to_a_stated_one():
+    assert (reconcile([vague(24, 99), claim(51)], "killed").min, reconcile([vague(24, 99), claim(51)], "killed").max) \
+        == (51, 51)
+
+
+def test_reconcile_vague_count_alone_keeps_its_bounds():
+    r = reconcile([vague(24, 99)], "killed")
+    assert (r.min, r.max) == (24, 99)
+
+
+def test_reconcile_women_and_children_are_inside_a_count_of_everyone():
+    r = reconcile([claim(10), claim(4, group="women")], "killed")
+    assert (r.min, r.max) == (10, 10)

@@ -6,6 +6,7 @@ groups sentences into incidents without looking at the text again.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -83,7 +84,17 @@ def is_headline(sent: Span) -> bool:
     return ends_line and first_line and len(sent) <= 20 and not body.endswith((".", "?", "!", ":", "\""))
 
 
+SEVERAL_INCIDENTS = re.compile(
+    r"\b(two|three|four|five|several|multiple|a series of|a string of|a spate of|a wave of)\s+"
+    r"(separate\s+|different\s+|coordinated\s+)?(attacks|strikes|air ?strikes|raids|bombings|incidents|"
+    r"explosions|blasts|clashes|assaults|ambushes)\b", re.I)
+
+
 def _split_aggregates(sent: Span, figures: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Aggregates, and totals over several incidents ("killed six soldiers in two separate attacks"),
+    are statistics: each incident's own figures are told elsewhere."""
+    if figures and SEVERAL_INCIDENTS.search(sent.text):
+        return [], list(figures)
     kept, aggregates = [], []
     for figure in figures:
         (aggregates if is_aggregate(sent, figure.start, figure.end) else kept).append(figure)

@@ -19,7 +19,10 @@ The rules, with examples:
 6. ``best`` is ACLED's most conservative credible figure: the lower bound of
    the current (non-superseded) claims; when every claim is superseded, the
    lower bound of them all.
-7. A vague count ("dozens" = 24..99) contributes its bounds like any range.
+7. A vague count ("dozens" = 24..99) contributes its bounds only where no
+   figure counts the same victims: "dozens" and "at least 51" → 51.
+8. Women and children are inside a count of everyone: "10 people … 4
+   women" → 10.
 
 ``civilian_fatalities`` counts claims about civilians, children and women
 (children and women are civilians); ``child_fatalities`` the children.
@@ -72,12 +75,20 @@ def reconcile_group(claims: Iterable[Claim], figure: str, groups: set[str]) -> R
 
 def _group_ranges(claims: list[Claim], *, include_subsets: bool) -> dict[str, tuple[int, int]]:
     ranges: dict[str, tuple[int, int]] = {}
-    for claim in claims:
+    for claim in _without_vague_when_counted(claims):
         if claim.subset_of and not include_subsets:
             continue
         low, high = ranges.get(claim.group, (claim.min, claim.max))
         ranges[claim.group] = (min(low, claim.min), max(high, claim.max))
     return ranges
+
+
+def _without_vague_when_counted(claims: list[Claim]) -> list[Claim]:
+    """Rule 7: "dozens" agrees with a stated 51; it is a reading of its own only where nothing is counted."""
+    counted = {c.group for c in claims if c.qualifier != "vague"}
+    everyone_counted = "unknown" in counted
+    return [c for c in claims if c.qualifier != "vague" or
+            (c.group not in counted and not (c.group == "unknown" and counted) and not everyone_counted)]
 
 
 def _total(claims: list[Claim]) -> tuple[int, int]:
@@ -87,6 +98,9 @@ def _total(claims: list[Claim]) -> tuple[int, int]:
         ranges = _group_ranges(claims, include_subsets=True)
         return max(r[0] for r in ranges.values()), max(r[1] for r in ranges.values())
     everyone = ranges.pop("unknown", None)
+    if everyone is not None:  # "10 people … 4 women": women and children are inside a count of everyone
+        for part in ("children", "women"):
+            ranges.pop(part, None)
     low, high = _combine(ranges, everyone)
     return _at_least_parts(claims, low, high)
 
