@@ -17,6 +17,7 @@ Coding rules (ACLED's where it has one):
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +62,8 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
     for sentence in facts:
         if sentence.borrowed:
             continue
+        if sentence.cues and not _has_news(drafts) and not sentence.headline:
+            sentence = as_lead(sentence)
         if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
@@ -77,6 +80,22 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             else:
                 pending.append(sentence)
     return _merge_same_place(_fold_headlines(drafts))
+
+
+def _has_news(drafts: list[Draft]) -> bool:
+    return any(not d.background and not all(s.headline for s in d.sentences) for d in drafts)
+
+
+def as_lead(sentence: SentenceFacts) -> SentenceFacts:
+    """The lead tells the news: its event is reported, and its figures are that event's toll.
+
+    "… a suicide attack on a mosque … that killed more than 30 people, its third attack since July":
+    a "since" in the lead dates the series, not the toll.
+    """
+    if not sentence.background and not sentence.aggregates:
+        return sentence
+    return dataclasses.replace(sentence, background=False, figures=sentence.figures + sentence.aggregates,
+                               aggregates=())
 
 
 def _told_in_passing(sentence: SentenceFacts) -> bool:
