@@ -19,7 +19,7 @@ from .incidents.facts import SentenceFacts, read_sentence
 from .incidents.place import article_focus, resolve_place
 from .incidents.segment import Draft, segment
 from .nlp.actors import ActorDictionary
-from .nlp.attribution import Attribution, Attributor
+from .nlp.attribution import Attribution, Attributor, nominal_claimant
 from .nlp.pipeline import load_nlp
 from .records import Article, ExtractionResult, Rejection, Statistic
 
@@ -114,7 +114,8 @@ def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, 
             attributor.remember(said)
         for figure in sentence.figures + sentence.aggregates:
             span = sentence.sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-            who = attributor.attribute(sentence.sent, span.root.i if span is not None else None)
+            who = nominal_claimant(sentence.sent, figure.start) or \
+                attributor.attribute(sentence.sent, span.root.i if span is not None else None)
             found[figure.start] = who
     paragraphs = _paragraph_ids(facts)
     for sentence in facts:

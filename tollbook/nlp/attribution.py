@@ -239,3 +239,30 @@ def _clean(text: str) -> str:
         previous = text
         text = LEADING_NOISE.sub("", text)
     return text
+
+
+TALLY_NOUNS = {"estimate", "count", "toll", "tally", "figure", "figures", "estimates", "count", "tolls"}
+NOT_WHO = {"death", "casualty", "initial", "earlier", "first", "preliminary", "latest", "new", "previous",
+           "official", "final", "overall", "total", "rough", "early"}
+
+
+def nominal_claimant(sent: Span, figure_start: int) -> Attribution | None:
+    """'an initial police estimate of 20 dead', 'a UN death toll of 26': the claimant named in the noun phrase."""
+    doc = sent.doc
+    span = doc.char_span(figure_start, figure_start + 1, alignment_mode="expand")
+    if span is None or span.start - 2 < sent.start:
+        return None
+    i = span.start - 1
+    if doc[i].lower_ not in {"of", "at"} or doc[i - 1].lower_ not in TALLY_NOUNS:
+        return None
+    words = []
+    j = i - 2
+    while j >= sent.start and doc[j].pos_ in {"NOUN", "PROPN", "ADJ"} and len(words) < 4:
+        words.insert(0, doc[j])
+        j -= 1
+    named = [t for t in words if t.lower_ not in NOT_WHO and t.lower_ not in TALLY_NOUNS]
+    if not named:
+        return None
+    who = " ".join(t.text for t in named)
+    return Attribution(claimant=who, claimant_type=claimant_type(who), person=None, start=named[0].idx,
+                       end=named[-1].idx + len(named[-1].text), head=named[-1].lower_)

@@ -1,0 +1,99 @@
+"""Figures and who says them, on sentences written for these tests (parsed with the English model)."""
+import pytest
+
+from tollbook.nlp.attribution import Attributor, nominal_claimant
+from tollbook.nlp.figures import find_figures
+from tollbook.nlp.pipeline import load_nlp
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def figures_of(nlp, text):
+    doc = nlp(text)
+    return [(f.figure, f.group, f.quantity.min, f.quantity.max, f.quantity.qualifier)
+            for s in doc.sents for f in find_figures(s)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels attacked a post, killing at least three police and wounding four others.",
+     [("killed", "security_forces", 3, 3, "at least"), ("injured", "unknown", 4, 4, "exact")]),
+    ("A bomber blew himself up at a meeting, killing three and injuring nine.",
+     [("killed", "unknown", 3, 3, "exact"), ("injured", "unknown", 9, 9, "exact")]),
+    ("Eleven soldiers, including two officers, were killed in the fighting.",
+     [("killed", "security_forces", 11, 11, "exact")]),
+    ("The death toll from the blast rose to 41 on Tuesday.", [("killed", "unknown", 41, 41, "exact")]),
+    ("Medics said more than 60 wounded had been taken to hospital.",
+     [("injured", "unknown", 60, 60, "more than")]),
+    ("The statement said no civilians were killed.", [("killed", "civilians", 0, 0, "exact")]),
+    ("Gunmen opened fire on a bus, killing a driver.", [("killed", "civilians", 1, 1, "exact")]),
+    ("Gunmen opened fire on the house, killing a guard.", [("killed", "security_forces", 1, 1, "exact")]),
+    ("Dozens of villagers were abducted from the market.", [("abducted", "civilians", 24, 99, "vague")]),
+    ("Police arrested 14 suspects after the raid.", [("arrested", "unknown", 14, 14, "exact")]),
+    ("Troops shot dead five militants near the border.", [("killed", "combatants", 5, 5, "exact")]),
+])
+def test_figures_found_with_group_and_qualifier(nlp, text, expected):
+    assert figures_of(nlp, text) == expected
+
+
+def test_figures_marks_subsets_and_superseded(nlp):
+    doc = nlp("Three children were among the dead. An initial count of 20 dead was later revised.")
+    found = [f for s in doc.sents for f in find_figures(s)]
+    assert [(f.quantity.min, f.subset, f.superseded) for f in found] == [(3, True, False), (20, False, True)]
+
+
+def attribute_all(nlp, text, outlet="example.org"):
+    doc = nlp(text)
+    attributor = Attributor(outlet)
+    out = []
+    for sent in doc.sents:
+        who = attributor.attribute(sent)
+        if who is not None:
+            attributor.remember(who)
+        out.append(who)
+    return out
+
+
+@pytest.mark.parametrize("text,claimant,ctype", [
+    ("Eight people were killed in the raid, officials said.", "officials", "government"),
+    ("Twelve civilians died, according to the Syrian Observatory for Human Rights.",
+     "Syrian Observatory for Human Rights", "ngo"),
+    ("A hospital official said 10 people were killed.", "hospital official", "medical"),
+    ("Four soldiers died at the scene, the army said.", "army", "military"),
+    ("The death toll was provided by the Philippine army on Saturday.", "Philippine army", "military"),
+])
+def test_attribution_by_grammar(nlp, text, claimant, ctype):
+    who = attribute_all(nlp, text)[0]
+    assert (who.claimant, who.claimant_type) == (claimant, ctype)
+
+
+def test_attribution_keeps_the_person_with_the_organisation(nlp):
+    who = attribute_all(nlp, "Rami Abdel Rahman, head of the Syrian Observatory for Human Rights, "
+                             "said 15 people were killed.")[0]
+    assert (who.claimant, who.person) == ("Syrian Observatory for Human Rights", "Rami Abdel Rahman")
+
+
+def test_attribution_pronouns_refer_back(nlp):
+    said = attribute_all(nlp, "Jane Doe, a spokeswoman for the provincial governor, said three people died. "
+                              "Two more were wounded, she said.")
+    assert said[1] == said[0]
+    assert said[0].claimant_type == "local_official"
+
+
+def test_attribution_anonymous_sources_are_marked(nlp):
+    who = attribute_all(nlp, "A police official, who spoke on condition of anonymity, said 11 police were killed.")[0]
+    assert who.claimant == "anonymous police official"
+
+
+def test_attribution_claim_of_responsibility_is_not_a_report(nlp):
+    assert attribute_all(nlp, "The group claimed responsibility for the bombing.") == [None]
+
+
+def test_nominal_claimant_in_the_noun_phrase(nlp):
+    doc = nlp("The toll jumped from an initial police estimate of 20 dead.")
+    who = nominal_claimant(next(doc.sents), doc.text.index("20"))
+    assert (who.claimant, who.claimant_type) == ("police", "government")
