@@ -99,10 +99,20 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+LEAD_BONUS = 0.15
+
+
 def primary_cue(draft: Draft) -> EventCue:
-    scored = [(c.score + SPECIFIC_WEAPONS.get(c.sub_event_type, 0.0), not s.headline, -c.start, c)
-              for s in draft.sentences for c in s.cues]
-    return max(scored, key=lambda t: t[:3])[3]
+    """The strongest event cue of the incident, a specific weapon counting more than a generic
+    attack, and the incident's first telling (its lead) counting more than later sentences."""
+    tellings = [s for s in draft.sentences if s.cues and not s.headline] or [s for s in draft.sentences if s.cues]
+    anchor = min(tellings, key=lambda s: s.index)
+    scored = [(_weight(c) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues]
+    return max(scored, key=lambda t: t[:2])[2]
+
+
+def _weight(cue: EventCue) -> float:
+    return cue.score + SPECIFIC_WEAPONS.get(cue.sub_event_type, 0.0)
 
 
 def _evidence(sentence: SentenceFacts) -> Evidence:

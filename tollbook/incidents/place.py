@@ -18,7 +18,7 @@ from ..nlp.doccache import sent_ents
 from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import country_by_code, country_mentions
-from .segment import Draft, is_list
+from .segment import Draft, is_list, is_reference_point
 
 NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
                   "northeast of", "northwest of", "southeast of", "southwest of", "close to", "off"}
@@ -73,7 +73,9 @@ def article_focus(doc: Doc) -> Focus:
 def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
     ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
     mentions = [m for s in ordered if not is_list(s) for m in s.places]
-    location = choose_location([m for m in mentions if m.role == "location"]) if mentions else None
+    places = [m for m in mentions if m.role == "location"]
+    on_the_spot = [m for m in places if not is_reference_point(m)]
+    location = choose_location(on_the_spot or places) if places else None
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
     country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
                             and (m.relation or "in") in {"in", "across", "inside", "within"}), None)

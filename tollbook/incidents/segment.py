@@ -42,7 +42,8 @@ class Draft:
         return next((s for s in self.sentences if s.cues), self.sentences[0])
 
     def locations(self) -> set[str]:
-        return {_place_key(p) for s in self.sentences if not is_list(s) for p in s.places if p.role == "location"}
+        return {_place_key(p) for s in self.sentences if not is_list(s) for p in s.places
+                if p.role == "location" and not is_reference_point(p)}
 
     def day(self) -> str | None:
         for s in self.sentences:
@@ -167,6 +168,12 @@ def _refers_back(sentence: SentenceFacts) -> bool:
 
 
 LIST_SIZE = 3
+DISTANCE = re.compile(r"\d|\b(km|kilomet|mile|metre|meter)", re.I)
+
+
+def is_reference_point(mention) -> bool:
+    """'some 30 km west of Oicha': the town measures the distance; the incident is elsewhere."""
+    return bool(mention.relation and DISTANCE.search(mention.relation))
 
 
 def is_list(sentence: SentenceFacts) -> bool:
@@ -183,6 +190,8 @@ def _locations(sentence: SentenceFacts, current: Draft) -> set[str]:
     for mention in sentence.places:
         if mention.role != "location" or (mention.relation is None and mention.place is None):
             continue  # a bare unknown name ("… identified as Cross and Gazola") places nothing
+        if is_reference_point(mention):
+            continue
         if countries and mention.place is not None and mention.place.iso2 not in countries:
             continue
         keys.add(_place_key(mention))

@@ -249,6 +249,8 @@ def _harm_on_right(sent: Span, last: int) -> tuple[Token, str] | None:
         figure = _harm_of(token)
         if figure is None:
             continue
+        if token.lower_ in {"bodies", "corpses"} and i == last + 1:
+            return token, "killed"  # "received 19 bodies"
         if token.lower_ in {"toll", "bodies", "lives", "hostage", "hostages", "captive", "captives"}:
             continue  # nouns counted, not predicates
         if token.lower_ == "death" and i + 1 < sent.end and doc[i + 1].lower_ == "toll":
