@@ -21,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from ..nlp.attribution import REPORTING_LEMMAS
 from .facts import SentenceFacts
 
 NEW_INCIDENT_CUES = re.compile(
@@ -107,8 +108,9 @@ def _told_in_passing(sentence: SentenceFacts) -> bool:
             return False
         verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if "had" in auxiliaries or ({"has", "have"} & auxiliaries and verb.tag_ == "VBG"):
-            continue
+        reported_speech = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_ in REPORTING_LEMMAS
+        if ("had" in auxiliaries and not reported_speech) or ({"has", "have"} & auxiliaries and verb.tag_ == "VBG"):
+            continue  # "said one of its fighters had targeted the mosque" is backshift, not the past
         return False
     return bool(sentence.cues)
 
@@ -143,6 +145,8 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
         return _same_place(drafts[:-1], places) if places else None
     if places and current.locations() and not places & current.locations():
         return _same_place(drafts, places)
+    if places and current.background and not current.locations():
+        return _same_place(drafts, places) or current
     day = _sentence_day(sentence)
     if day and current.day() and day != current.day():
         return _same_place(drafts, places) if places else None
