@@ -43,9 +43,14 @@ def test_reconcile_marked_parts_stay_inside_a_count_of_everyone():
     assert (r.min, r.max) == (28, 28)
 
 
-def test_reconcile_everyone_and_groups_as_two_readings():
+def test_reconcile_groups_inside_a_count_of_everyone():
     r = reconcile([claim(14), claim(10, group="security_forces")], "killed")
-    assert (r.min, r.max) == (10, 14)
+    assert (r.min, r.max) == (14, 14)
+
+
+def test_reconcile_groups_beyond_a_count_of_everyone_are_another_reading():
+    r = reconcile([claim(3), claim(5, group="civilians")], "killed")
+    assert (r.min, r.max) == (3, 5)
 
 
 @pytest.mark.parametrize("figure", ["injured", "abducted"])

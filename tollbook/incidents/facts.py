@@ -44,7 +44,8 @@ class SentenceFacts:
     actors: tuple[ActorMention, ...]
     background: bool
     borrowed: bool
-    headline: bool  # a title line: short, on its own line, no final full stop
+    headline: bool
+    summary: bool = False  # totals over several incidents ("six soldiers in two separate attacks")  # a title line: short, on its own line, no final full stop
 
     @property
     def start(self) -> int:
@@ -72,7 +73,8 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
                          aggregates=tuple(aggregates), places=places,
                          dates=tuple(_dates(sent, published)) if relevant else (), actors=found_actors,
                          background=relevant and is_background(sent), borrowed=borrowed,
-                         headline=is_headline(sent))
+                         headline=is_headline(sent), summary=bool(figures or aggregates) and
+                         bool(SEVERAL_INCIDENTS.search(sent.text)))
 
 
 def is_headline(sent: Span) -> bool:

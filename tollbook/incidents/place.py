@@ -9,12 +9,13 @@ ACLED's ``geo_precision``: 1 the place itself, 2 near it ("near X",
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..nlp.doccache import sent_ents
+from ..nlp.doccache import doc_text, sent_ents
 from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import country_by_code, country_mentions
@@ -75,7 +76,7 @@ def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
     mentions = [m for s in ordered if not is_list(s) for m in s.places]
     places = [m for m in mentions if m.role == "location"]
     on_the_spot = [m for m in places if not is_reference_point(m)]
-    location = choose_location(on_the_spot or places) if places else None
+    location = _where_clause(ordered, places) or (choose_location(on_the_spot or places) if places else None)
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
     country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
                             and (m.relation or "in") in {"in", "across", "inside", "within"}), None)
@@ -88,6 +89,17 @@ def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
         location=_name(location), admin1=admin1_name, admin2=None,
         country=country.name if country else focus.country, iso3=country.iso3 if country else focus.iso3,
         latitude=lat, longitude=lon, geo_precision=precision, mention=location or admin1)
+
+
+WHERE = re.compile(r"^\s*,?\s*where\b", re.I)
+
+
+def _where_clause(ordered, places: list[PlaceMention]) -> PlaceMention | None:
+    """'… Umm Qasr and southern Shatra, where security forces killed a protester': the place the clause is about."""
+    if not ordered:
+        return None
+    text = doc_text(ordered[0].sent.doc)
+    return next((m for m in places if WHERE.match(text[m.end:m.end + 12])), None)
 
 
 def _iso2_of(mention: PlaceMention | None) -> str | None:

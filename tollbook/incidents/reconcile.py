@@ -11,9 +11,10 @@ The rules, with examples:
 3. Subsets never add: "12 members of a single family, among them five
    children" is 12 killed, of whom 5 children; children stay inside.
 4. A figure for everyone ("28 people") and figures by group describe the same
-   dead: the total runs from the smaller to the larger reading ("14 people"
-   and "10 soldiers" → 10..14). Parts marked as such ("including one
-   policeman", "were among the dead") are subsets (rule 3) and stay out.
+   dead: groups that fit inside the count of everyone are part of it ("at
+   least five people" … "one man" → 5); groups that exceed it are another
+   reading, and the total runs from the smaller to the larger ("3 people"
+   and "5 civilians" → 3..5).
 5. A superseded first figure ("an initial police estimate of 20 dead") still
    counts toward ``min``.
 6. ``best`` is ACLED's most conservative credible figure: the lower bound of
@@ -118,4 +119,6 @@ def _combine(ranges: dict[str, tuple[int, int]], everyone: tuple[int, int] | Non
     parts_high = sum(r[1] for r in ranges.values())
     if everyone is None:
         return parts_low, parts_high
+    if parts_high <= everyone[1]:  # "at least five people … one man": the man is one of the five
+        return everyone
     return min(everyone[0], parts_low), max(everyone[1], parts_high)

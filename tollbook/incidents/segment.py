@@ -94,7 +94,7 @@ def as_lead(sentence: SentenceFacts) -> SentenceFacts:
     "… a suicide attack on a mosque … that killed more than 30 people, its third attack since July":
     a "since" in the lead dates the series, not the toll.
     """
-    if not sentence.background and not sentence.aggregates:
+    if sentence.summary or (not sentence.background and not sentence.aggregates):
         return sentence
     return dataclasses.replace(sentence, background=False, figures=sentence.figures + sentence.aggregates,
                                aggregates=())
@@ -138,6 +138,8 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
     if sentence.background and not current.background:
         if SAME_DAY.search(sentence.sent.text):
             return _same_place(drafts, places) if places else current
+        if sentence.figures or any(c.score >= STRONG_CUE for c in sentence.cues):
+            return None  # "…, which came two days after gunmen killed eight people": an earlier incident
         return _same_place(drafts, places) if places else None
     if _refers_back(sentence):
         return current  # "the attack hit a residential area": the incident already told
