@@ -279,3 +279,10 @@ def test_triggers_classify_text(nlp):
 ])
 def test_triggers_strip_label_prefix(text, stripped):
     assert strip_label_prefix(text) == stripped
+
+
+@pytest.mark.model
+def test_according_is_no_agreement_with_a_lemmatizer():
+    from tollbook.nlp.pipeline import load_nlp
+    doc = load_nlp()("But according to the report this morning, no bodies were found.")
+    assert all(c.sub_event_type != "Agreement" for s in doc.sents for c in find_event_cues(s))

@@ -87,11 +87,14 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
     attributions = _attribute(facts, attributor)
     ctx = ArticleContext(article=article, country=focus.country, iso3=focus.iso3, actors=actors)
     reports = []
+    story_date = None
     for draft in segment(facts):
         if not _substantial(draft):
             continue
         claims = claims_of(draft, attributions, attributor)
-        report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus))
+        report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus), story_date)
+        if report.modality == "reported" and report.date_precision == "day":
+            story_date = (report.event_date, report.date_precision)
         reports.append(dataclasses.replace(report, denials=denials_of(draft, attributor)))
     return ExtractionResult(article=article, reports=tuple(reports),
                             statistics=tuple(_statistics(facts, attributions, attributor, article)))

@@ -7,8 +7,9 @@ Coding rules written down where they are applied:
   Civilians harmed in a battle stay in the battle (ACLED).
 * Date: the first event date told in the incident's sentences, not the date
   a source spoke ("police said on Sunday"); else the day a source spoke;
-  else, for a reported incident, the publication date with ``week``
-  precision (ACLED's convention for "in the week up to this report"). No
+  else, for a reported incident, the date of the article's previous
+  reported incident (the story's time runs on); else the publication date
+  with ``week`` precision (ACLED's convention for "in the week up to this report"). No
   anchor at all → ``null``, never the processing date.
 * Actors: the armed actor before the event word, or its agent ("by X"), is
   actor1; the actor after it, or the victims, actor2. No named perpetrator
@@ -56,9 +57,10 @@ class ArticleContext:
 
 
 def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
-                 place: "ResolvedPlace") -> Report:
+                 place: "ResolvedPlace", story_date: tuple[str, str] | None = None) -> Report:
+    """``story_date``: the date of the article's previous reported incident, for one told without its own."""
     cue = primary_cue(draft)
-    date, precision, date_span = _event_date(draft, ctx.article.published_date)
+    date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)
     actor1, actor2 = _actors(draft, cue, claims, ctx)
     article = ctx.article
     evidence = tuple(_evidence(s) for s in draft.sentences)
@@ -136,7 +138,7 @@ def _modality(draft: Draft, cue: EventCue) -> str:
     return modality
 
 
-def _event_date(draft: Draft, published) -> tuple[str | None, str | None, dict | None]:
+def _event_date(draft: Draft, published, story_date=None) -> tuple[str | None, str | None, dict | None]:
     ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
     for precision_wanted in (("day",), ("day", "week", "month", "year")):
         for sentence in ordered:
@@ -149,6 +151,8 @@ def _event_date(draft: Draft, published) -> tuple[str | None, str | None, dict |
         for d in sentence.dates:
             if d.resolved.precision == "day":
                 return d.resolved.date.isoformat(), "day", {"start": d.start, "end": d.end, "text": d.text}
+    if story_date is not None and not draft.background:  # "protests also took place in Shatra, where …"
+        return story_date[0], story_date[1], None
     if published is not None and not draft.background:
         return published.isoformat(), "week", None
     return None, None, None

@@ -379,7 +379,7 @@ class _View:
         lex = self.lex
         known, useless = lex.known, lex.lemma_useless
         for p, k in enumerate(self.keys):
-            if k in known or k in useless:
+            if k in known or k in useless or k in _PROTECT:  # spaCy lemmatises "according" to "accord"
                 continue
             lemma = lex.key(self.toks[p].lemma_.lower())
             if lemma in known:
