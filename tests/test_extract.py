@@ -129,3 +129,14 @@ def test_cli_extract_workers_give_the_same_reports(tmp_path):
     one = CliRunner().invoke(cli, ["extract", str(source), "--silent"]).stdout
     two = CliRunner().invoke(cli, ["extract", str(source), "--silent", "--workers", "2"]).stdout
     assert sorted(one.splitlines()) == sorted(two.splitlines())
+
+
+def test_extract_strikes_on_several_towns_are_several_reports():
+    text = ("Russian air strikes hit the towns of Ariha, Saraqeb and Kafranbel in Idlib province on Tuesday, "
+            "killing three civilians in Ariha, the Syrian Observatory for Human Rights said.")
+    result = extract(text, published="2023-10-11")
+    by_place = {r.location: r for r in result.reports}
+    assert set(by_place) == {"Ariha", "Saraqeb", "Kafranbel"}
+    assert by_place["Ariha"].fatalities.min == 3
+    assert by_place["Saraqeb"].fatalities is None
+    assert {r.event_date for r in result.reports} == {"2023-10-10"}

@@ -88,7 +88,8 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
     ctx = ArticleContext(article=article, country=focus.country, iso3=focus.iso3, actors=actors)
     reports = []
     story_date = None
-    for draft in segment(facts):
+    drafts = segment(facts)
+    for draft in drafts:
         if not _substantial(draft):
             continue
         claims = claims_of(draft, attributions, attributor)
@@ -96,8 +97,24 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
         if report.modality == "reported" and report.date_precision == "day":
             story_date = (report.event_date, report.date_precision)
         reports.append(dataclasses.replace(report, denials=denials_of(draft, attributor)))
+    totals = _totals_over_places(drafts, reports)
     return ExtractionResult(article=article, reports=tuple(reports),
-                            statistics=tuple(_statistics(facts, attributions, attributor, article)))
+                            statistics=tuple(_statistics(facts, attributions, attributor, article, totals)))
+
+
+def _totals_over_places(drafts: list[Draft], reports: list) -> list:
+    """Figures of a sentence split over several places that name none of them: totals, kept as statistics."""
+    claimed = {c.start for r in reports for c in r.claims}
+    seen, totals = set(), []
+    for draft in drafts:
+        if draft.place is None:
+            continue
+        for sentence in draft.sentences:
+            for figure in sentence.figures:
+                if figure.start not in claimed and figure.start not in seen:
+                    seen.add(figure.start)
+                    totals.append((sentence, figure))
+    return totals
 
 
 def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, Attribution | None]:
@@ -156,20 +173,20 @@ def _substantial(draft: Draft) -> bool:
     "Roadside bombs are the main cause of casualties" tells no incident.
     """
     best = max(c.score for s in draft.sentences for c in s.cues)
-    has_figure = any(s.figures for s in draft.sentences)
+    has_figure = bool(draft.figures())
     has_place = any(p.role in {"location", "admin1"} for s in draft.sentences for p in s.places)
     has_date = any(not d.of_reporting for s in draft.sentences for d in s.dates)
     return best >= MIN_CUE_SCORE and (has_figure or has_place or has_date)
 
 
-def _statistics(facts, attributions, attributor, article: Article) -> Iterator[Statistic]:
-    for sentence in facts:
-        for figure in sentence.aggregates:
-            who = attributions.get(figure.start)
-            q = figure.quantity
-            yield Statistic(article_id=article.id, figure=figure.figure, min=q.min, max=q.max,
-                            qualifier=q.qualifier, text=sentence.sent.text.strip(), start=figure.start,
-                            end=figure.end, claimant=(who or attributor.default()).claimant)
+def _statistics(facts, attributions, attributor, article: Article, totals=()) -> Iterator[Statistic]:
+    pairs = [(s, f) for s in facts for f in s.aggregates] + list(totals)
+    for sentence, figure in sorted(pairs, key=lambda pair: pair[1].start):
+        who = attributions.get(figure.start)
+        q = figure.quantity
+        yield Statistic(article_id=article.id, figure=figure.figure, min=q.min, max=q.max,
+                        qualifier=q.qualifier, text=sentence.sent.text.strip(), start=figure.start,
+                        end=figure.end, claimant=(who or attributor.default()).claimant)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -299,10 +299,9 @@ def _unidentified(ctx: ArticleContext) -> ActorMention | None:
 def claims_of(draft: Draft, attributions: dict[int, Attribution | None], attributor: Attributor) -> tuple[Claim, ...]:
     """Every figure of the incident as a claim with its claimant."""
     claims = []
-    for sentence in draft.sentences:
-        for figure in sentence.figures:
-            who = attributions.get(figure.start) or attributor.default()
-            claims.append(_claim(figure, who))
+    for figure in draft.figures():
+        who = attributions.get(figure.start) or attributor.default()
+        claims.append(_claim(figure, who))
     return tuple(claims)
 
 

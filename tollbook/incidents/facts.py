@@ -68,13 +68,20 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     found_actors = tuple(
         ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
         for m in actors.find(sent.text, country_hint=country_name)) if relevant else ()
-    places = tuple(find_places(sent, country_iso2=country_iso2)) if relevant else ()
+    places = tuple(p for p in find_places(sent, country_iso2=country_iso2) if not _inside_organisation(sent, p)) \
+        if relevant else ()
     return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
                          aggregates=tuple(aggregates), places=places,
                          dates=tuple(_dates(sent, published)) if relevant else (), actors=found_actors,
                          background=relevant and is_background(sent), borrowed=borrowed,
                          headline=is_headline(sent), summary=bool(figures or aggregates) and
                          bool(SEVERAL_INCIDENTS.search(sent.text)))
+
+
+def _inside_organisation(sent: Span, mention) -> bool:
+    """'the Syrian Observatory for Human Rights' names no place."""
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ == "ORG" and t.ent_iob_ == "I" for t in span)
 
 
 def is_headline(sent: Span) -> bool:

@@ -76,7 +76,8 @@ def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
     mentions = [m for s in ordered if not is_list(s) for m in s.places]
     places = [m for m in mentions if m.role == "location"]
     on_the_spot = [m for m in places if not is_reference_point(m)]
-    location = _where_clause(ordered, places) or (choose_location(on_the_spot or places) if places else None)
+    location = draft.place or _where_clause(ordered, places) or \
+        (choose_location(on_the_spot or places) if places else None)
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
     country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
                             and (m.relation or "in") in {"in", "across", "inside", "within"}), None)

@@ -37,12 +37,19 @@ class Draft:
     """An incident being assembled: the sentences that tell it."""
     sentences: list[SentenceFacts] = field(default_factory=list)
     background: bool = False
+    place: object | None = None  # the place of one strike among several told in one sentence
+    figures_elsewhere: set[int] = field(default_factory=set)  # figure starts that belong to other drafts
+
+    def figures(self) -> list:
+        return [f for s in self.sentences for f in s.figures if f.start not in self.figures_elsewhere]
 
     @property
     def anchor(self) -> SentenceFacts:
         return next((s for s in self.sentences if s.cues), self.sentences[0])
 
     def locations(self) -> set[str]:
+        if self.place is not None:
+            return {_place_key(self.place)}
         return {_place_key(p) for s in self.sentences if not is_list(s) for p in s.places
                 if p.role == "location" and not is_reference_point(p)}
 
@@ -66,6 +73,11 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             continue
         if sentence.cues and not _has_news(drafts) and not sentence.headline:
             sentence = as_lead(sentence)
+        struck = _struck_places(sentence)
+        if struck:
+            drafts.extend(_one_draft_per_place(drafts, sentence, struck, pending))
+            pending = []
+            continue
         if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
@@ -82,6 +94,53 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             else:
                 pending.append(sentence)
     return _merge_same_place(_fold_headlines(drafts))
+
+
+PLURAL_STRIKES = re.compile(r"(strikes|raids|attacks|bombings|bombardments|shelling|rockets|missiles|"
+                            r"drones|explosions|blasts|assaults|clashes)$", re.I)
+NOT_TARGET_RELATIONS = {"between", "from", "to", "towards", "toward", "via", "through", "dateline"}
+
+
+def _struck_places(sentence: SentenceFacts) -> list:
+    """'Air strikes hit the towns of Ariha, Saraqeb and Kafranbel': each town is an incident of its own."""
+    if sentence.background or sentence.headline:
+        return []
+    if not any(c.score >= 0.7 and PLURAL_STRIKES.search(c.trigger) and not _definite(sentence, c)
+               for c in sentence.cues):
+        return []  # "The attacks caused damage in A and B" tells again what was told
+    seen, places = set(), []
+    for mention in sentence.places:
+        if mention.role != "location" or is_reference_point(mention) or \
+                (mention.relation or "").lower() in NOT_TARGET_RELATIONS or \
+                (mention.place is None and mention.relation is None):
+            continue
+        if _place_key(mention) not in seen:
+            seen.add(_place_key(mention))
+            places.append(mention)
+    return places if len(places) >= 2 else []
+
+
+def _one_draft_per_place(drafts: list[Draft], sentence: SentenceFacts, places: list,
+                         pending: list[SentenceFacts]) -> list[Draft]:
+    """The sentence joins (or opens) one draft per place; each figure goes with the place it names."""
+    owner = {f.start: _place_of_figure(sentence, f) for f in sentence.figures}
+    new = []
+    for mention in places:
+        key = _place_key(mention)
+        draft = _same_place(drafts, {key})
+        if draft is None:
+            draft = Draft(place=mention, sentences=list(pending))
+            new.append(draft)
+        draft.sentences.append(sentence)
+        draft.figures_elsewhere |= {start for start, place in owner.items() if place != key}
+    return new
+
+
+def _place_of_figure(sentence: SentenceFacts, figure) -> str | None:
+    """'… killing three in Ariha and five in Saraqeb': the place right after the figure; else none
+    (a total over all the places, kept as a statistic)."""
+    following = [m for m in sentence.places if m.role == "location" and 0 <= m.start - figure.end <= 40]
+    return _place_key(min(following, key=lambda m: m.start)) if following else None
 
 
 def _has_news(drafts: list[Draft]) -> bool:
@@ -161,6 +220,12 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
 REFERRING = {"the", "this", "that", "its", "their", "his", "her", "same"}
 
 
+def _definite(sentence: SentenceFacts, cue) -> bool:
+    span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ in {"det", "poss"} and c.lower_ in REFERRING | {"these", "those"}
+                                    for c in span.root.children)
+
+
 def _refers_back(sentence: SentenceFacts) -> bool:
     """Every event word is a definite noun ('the attack', 'the strike'): told before, told again."""
     doc = sentence.sent.doc
@@ -231,8 +296,10 @@ def _merge_same_place(drafts: list[Draft]) -> list[Draft]:
         if twin is None:
             merged.append(draft)
         else:
-            twin.sentences.extend(draft.sentences)
+            twin.sentences.extend(s for s in draft.sentences if s not in twin.sentences)
             twin.sentences.sort(key=lambda s: s.index)
+            twin.figures_elsewhere |= draft.figures_elsewhere
+            twin.place = twin.place or draft.place
     return merged
 
 
