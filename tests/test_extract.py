@@ -140,3 +140,10 @@ def test_extract_strikes_on_several_towns_are_several_reports():
     assert by_place["Ariha"].fatalities.min == 3
     assert by_place["Saraqeb"].fatalities is None
     assert {r.event_date for r in result.reports} == {"2023-10-10"}
+
+
+def test_extract_counted_events_do_not_type_the_incident():
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing 20 people, police said. "
+            "The group has carried out dozens of suicide bombings in its bid to topple the government.")
+    result = extract(text, published="2017-10-16")
+    assert [r.sub_event_type for r in result.reports] == ["Remote explosive/landmine/IED"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..nlp.doccache import sent_ents
+from ..nlp.doccache import doc_text, sent_ents
 from ..geo.mentions import PlaceMention, find_places
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.dates import ResolvedDate, resolve_date
@@ -61,7 +61,7 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     """Everything the assembler needs from one sentence. Places, dates and actors are looked for only
     where there is an event word or a figure: other sentences never place or date an incident."""
     borrowed = borrowed_war_words(sent)
-    cues = () if borrowed else tuple(find_event_cues(sent))
+    cues = () if borrowed else tuple(c for c in find_event_cues(sent) if not _counted_events(sent, c))
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
     relevant = bool(cues or figures)
     base = sent.start_char
@@ -76,6 +76,18 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
                          background=relevant and is_background(sent), borrowed=borrowed,
                          headline=is_headline(sent), summary=bool(figures or aggregates) and
                          bool(SEVERAL_INCIDENTS.search(sent.text)))
+
+
+COUNTED = re.compile(r"\b(\d[\d,.]*|dozens|hundreds|thousands|scores|several|many|numerous|countless)"
+                     r"\s+(of\s+)?((?!(in|a|an|the|at|on|by|and|with|from|people|civilians)\b)\w+\s+)?$", re.I)
+
+
+def _counted_events(sent: Span, cue) -> bool:
+    """'has carried out dozens of suicide bombings', '42,234 documented airstrikes': events counted, not told."""
+    text = doc_text(sent.doc)
+    if not cue.trigger[:1].islower():  # "JUBA, April 22 Fighting …": a dateline, not a count
+        return False
+    return bool(COUNTED.search(text[max(sent.start_char, cue.start - 40):cue.start]))
 
 
 def _inside_organisation(sent: Span, mention) -> bool:
