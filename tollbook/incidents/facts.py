@@ -30,6 +30,7 @@ class DateMention:
     text: str
     resolved: ResolvedDate
     of_reporting: bool  # "police said on Sunday": the date of the telling, not of the event
+    reckoned: bool = False  # counted back from another date ("on Sunday, a day after the attack")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,26 @@ def _dates(sent: Span, published: dt.date | None) -> list[DateMention]:
         resolved = resolve_date(ent.text, published)
         if resolved is None:
             continue
+        days_after = _days_after(sent, ent)
+        if days_after is not None and resolved.precision == "day":
+            # "The announcement came on Sunday, a day after the attack": the attack was on Saturday
+            resolved = ResolvedDate(resolved.date - dt.timedelta(days=days_after), "day")
         out.append(DateMention(start=ent.start_char, end=ent.end_char, text=ent.text, resolved=resolved,
-                               of_reporting=_heads_reporting(ent)))
+                               of_reporting=days_after is None and _heads_reporting(ent),
+                               reckoned=days_after is not None))
     return out
+
+
+DAYS_AFTER = re.compile(r"^\s*,?\s*(a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(the|an?|its)\b", re.I)
+SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_after(sent: Span, ent: Span) -> int | None:
+    match = DAYS_AFTER.match(doc_text(sent.doc)[ent.end_char:ent.end_char + 40])
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else SMALL[word]
 
 
 def _is_span_boundary(ent: Span) -> bool:

@@ -56,7 +56,7 @@ class Draft:
     def day(self) -> str | None:
         for s in self.sentences:
             for d in s.dates:
-                if not d.of_reporting and d.resolved.precision == "day":
+                if not d.of_reporting and not d.reckoned and d.resolved.precision == "day":
                     return d.resolved.date.isoformat()
         return None
 
@@ -193,6 +193,9 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
     current = drafts[-1]
     if all(s.headline for s in current.sentences):
         return current if not sentence.background else None
+    if current.background and not sentence.background and not _told_in_passing(sentence):
+        # an aside is one sentence: the story returns to the latest incident it reports
+        current = next((d for d in reversed(drafts) if not d.background), current)
     places = _locations(sentence, current)
     if sentence.background and not current.background:
         if SAME_DAY.search(sentence.sent.text):
@@ -283,7 +286,7 @@ def _closest_for_figures(drafts: list[Draft], sentence: SentenceFacts) -> Draft:
 
 def _sentence_day(sentence: SentenceFacts) -> str | None:
     for d in sentence.dates:
-        if not d.of_reporting and d.resolved.precision == "day":
+        if not d.of_reporting and not d.reckoned and d.resolved.precision == "day":
             return d.resolved.date.isoformat()
     return None
 
