@@ -127,3 +127,12 @@ def test_modality_is_aggregate(nlp, expected, text, quantity):
     doc = nlp(text)
     start = text.index(quantity)
     assert is_aggregate(doc[:], start, start + len(quantity)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The police chief said at least 32 people had been killed in the blast.", False),
+    ("Gunmen attacked mourners gathered for three men who had been killed a day earlier.", True),
+    ("The village had been attacked before the army arrived.", True),
+])
+def test_is_background_past_perfect_and_reported_speech(nlp, text, expected):
+    assert is_background(nlp(text)[:]) is expected

@@ -210,6 +210,8 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
     if places and current.locations() and not places & current.locations():
         return _same_place(drafts, places)
     if places and current.background and not current.locations():
+        if sentence.background and (sentence.figures or any(c.score >= STRONG_CUE for c in sentence.cues)):
+            return None  # one aside after another: each earlier incident is its own
         return _same_place(drafts, places) or current
     day = _sentence_day(sentence)
     if day and current.day() and day != current.day():

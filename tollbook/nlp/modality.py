@@ -251,10 +251,14 @@ _BACKGROUND_PATTERNS = [
     r"\b(?:in|over|during) (?:the )?(?:past|recent) (?:months|years|weeks|decades)\b",
     r"\bin recent (?:months|years|weeks|days)\b",
     r"\b(?:anniversary|commemorat\w*)\b",
-    r"\bhad (?:been )?(?:attacked|killed|abducted|kidnapped|bombed|shelled|seized|captured|targeted|raided|struck|hit)\b",
     r"\bthe (?:same|similar) (?:area|village|town|group) (?:was|were|had)\b",
 ]
 _BACKGROUND = re.compile("|".join(f"(?:{p})" for p in _BACKGROUND_PATTERNS), re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad (?:been )?(?:attacked|killed|abducted|kidnapped|bombed|shelled|seized|captured|"
+                           r"targeted|raided|struck|hit)\b", re.IGNORECASE)
+# "X said at least 32 had been killed": reported speech shifts the tense back; it is not the past.
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|according to|added|stated|confirmed|claimed)\b",
+                       re.IGNORECASE)
 
 
 def is_background(sent: "Span") -> bool:
@@ -264,7 +268,14 @@ def is_background(sent: "Span") -> bool:
     year", "last month", "earlier this year", "previously", "in 2015", "the latest in a series
     of", "since", "three years ago", "in recent months", "had been attacked".
     """
-    return _BACKGROUND.search(sent.text) is not None
+    text = sent.text
+    if _BACKGROUND.search(text):
+        return True
+    past = _PAST_PERFECT.search(text)
+    if past is None:
+        return False
+    relative = re.search(r"\b(?:who|which|whom)\s+$", text[:past.start()])  # "mourning three who had been killed"
+    return bool(relative) or not _REPORTED.search(text[:past.start()])
 
 
 # -- aggregates -----------------------------------------------------------------------------------
