@@ -45,7 +45,8 @@ def full_extract(articles: list[Article]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=6)
+    parser.add_argument("--repeat", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     articles = corpus(args.repeat)
     texts = [a.text for a in articles]
@@ -53,12 +54,15 @@ def main() -> None:
     load_nlp()
     load_seconds = time.perf_counter() - load_started
     list(extract_articles(articles[:5]))  # warm caches (actor dictionary, place index)
-    pipe_seconds = bare_pipe(texts)
-    extract_seconds = full_extract(articles)
+    # Alternate the two and keep each one's best round: a shared VM's noise only ever slows a round down.
+    pipe_seconds = extract_seconds = float("inf")
+    for _ in range(args.rounds):
+        pipe_seconds = min(pipe_seconds, bare_pipe(texts))
+        extract_seconds = min(extract_seconds, full_extract(articles))
     n = len(articles)
     pipe_rate, extract_rate = n / pipe_seconds, n / extract_seconds
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles: {n} ({sum(map(len, texts)) / n:.0f} chars on average)")
+    print(f"articles: {n} ({sum(map(len, texts)) / n:.0f} chars on average), best of {args.rounds} rounds")
     print(f"model load: {load_seconds:.2f} s")
     print(f"bare nlp.pipe: {pipe_rate:.1f} articles/s")
     print(f"extract: {extract_rate:.1f} articles/s")

@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass
 
 from ..nlp.doccache import doc_text
-from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
@@ -32,6 +31,7 @@ from ..nlp.modality import modality_of
 from ..nlp.triggers import EventCue
 from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
 from .facts import SentenceFacts
+from .place import ResolvedPlace
 from .reconcile import CIVILIAN_GROUPS, reconcile, reconcile_group
 from .segment import Draft
 
@@ -57,7 +57,7 @@ class ArticleContext:
 
 
 def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
-                 place: "ResolvedPlace", story_date: tuple[str, str] | None = None) -> Report:
+                 place: ResolvedPlace, story_date: tuple[str, str] | None = None) -> Report:
     """``story_date``: the date of the article's previous reported incident, for one told without its own."""
     cue = primary_cue(draft)
     date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)

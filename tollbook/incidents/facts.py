@@ -19,6 +19,8 @@ from ..nlp.figures import Figure, find_figures
 from ..nlp.modality import is_aggregate, is_background
 from ..nlp.triggers import EventCue, borrowed_war_words, find_event_cues
 
+# A sentence with figures but no event word places nothing unless it names a place after a preposition.
+PLACE_HINT = re.compile(r"\b(in|at|near|outside|of|from|on)\s+(the\s+)?[A-Z]")
 REPORTING_HEADS = {"say", "tell", "report", "announce", "state", "confirm", "add", "claim", "publish", "post",
                    "provide", "give", "release", "reveal", "come"}
 
@@ -69,8 +71,9 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     found_actors = tuple(
         ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
         for m in actors.find(sent.text, country_hint=country_name)) if relevant else ()
+    may_place = bool(cues) or (relevant and PLACE_HINT.search(sent.text) is not None)
     places = tuple(p for p in find_places(sent, country_iso2=country_iso2) if not _inside_organisation(sent, p)) \
-        if relevant else ()
+        if may_place else ()
     return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
                          aggregates=tuple(aggregates), places=places,
                          dates=tuple(_dates(sent, published)) if relevant else (), actors=found_actors,

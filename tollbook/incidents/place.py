@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..nlp.doccache import doc_text, sent_ents
+from ..nlp.doccache import doc_ents, doc_text
 from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import PlaceMention, choose_location
-from ..nlp.countries import country_by_code, country_mentions
+from ..nlp.countries import countries, country_by_code
 from .segment import Draft, is_list, is_reference_point
 
 NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
@@ -54,16 +54,16 @@ def article_focus(doc: Doc) -> Focus:
     """
     votes: Counter[str] = Counter()
     index = PlaceIndex.default()
-    for number, sent in enumerate(doc.sents):
-        weight = 2 if number < 3 else 1
-        for iso2 in country_mentions(sent.text):
-            votes[iso2] += weight
-        for ent in sent_ents(sent):
-            if ent.label_ not in {"GPE", "LOC"}:
-                continue
-            scored = index.lookup_scored(ent.text, max_tier=EXACT)
-            if scored:  # exact names only: no fuzzy votes
-                votes[scored[0][1].iso2] += weight
+    sentences = list(doc.sents)
+    lead_end = sentences[min(2, len(sentences) - 1)].end_char if sentences else 0
+    for mention in countries().find(doc_text(doc)):
+        votes[mention.country.iso2] += 2 if mention.end <= lead_end else 1
+    for ent in doc_ents(doc):
+        if ent.label_ not in {"GPE", "LOC"}:
+            continue
+        scored = index.lookup_scored(ent.text, max_tier=EXACT)
+        if scored:  # exact names only: no fuzzy votes
+            votes[scored[0][1].iso2] += 2 if ent.end_char <= lead_end else 1
     if not votes:
         return Focus(None, None, None)
     iso2 = votes.most_common(1)[0][0]

@@ -98,7 +98,7 @@ class Attributor:
 
 def _reporting_verb(sent: Span, anchor: int | None) -> Token | None:
     """The reporting verb that governs the anchor, else the only/nearest one in the sentence."""
-    candidates = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None]
+    candidates = _reporting_verbs(sent)
     if not candidates:
         return None
     if anchor is not None:
@@ -108,6 +108,15 @@ def _reporting_verb(sent: Span, anchor: int | None) -> Token | None:
                 return ancestor
         return min(candidates, key=lambda t: abs(t.i - anchor))
     return candidates[0]
+
+
+def _reporting_verbs(sent: Span) -> list[Token]:
+    """The sentence's reporting verbs that have a speaker, found once per sentence."""
+    cache = sent.doc.user_data.setdefault("tollbook_reporting", {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None]
+    return found
 
 
 def _is_reporting(token: Token) -> bool:

@@ -571,6 +571,10 @@ _MAY_HOLD_QUANTITY = re.compile(r"\d|\b(" + "|".join(sorted(_NUMBER_WORDS, key=l
                                 re.IGNORECASE)
 
 
+_STARTS = frozenset(_NUMBER_WORDS | set(_QUALIFIERS_BY_FIRST) | set(_MULTIPLIERS_BY_FIRST)
+                    | {"a", "an", "half", "zero", "between"})
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity expression in ``text``, left to right, non-overlapping, longest match."""
     if not _MAY_HOLD_QUANTITY.search(text):
@@ -579,6 +583,9 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(t):
+        if t.kind(i) != "num" and t.low(i) not in _STARTS:
+            i += 1  # no quantity starts with this word: spare the parser
+            continue
         hit = _quantity(text, t, i)
         if hit is None:
             i += 1
