@@ -6,6 +6,7 @@ optionally over several processes (each loads the model once).
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import hashlib
 import multiprocessing
@@ -43,16 +44,33 @@ def extract(text: str, published: str | None = None, outlet: str | None = None, 
 
 def extract_articles(articles: Iterable[Article | Rejection], *, workers: int = 1,
                      batch_size: int = BATCH_SIZE) -> Iterator[ExtractionResult | Rejection]:
-    """Stream articles through the pipeline; rejections pass through in order."""
-    batches = _batches(articles, batch_size)
+    """Stream articles through the pipeline; rejections pass through as soon as they are read."""
     if workers <= 1:
-        for batch in batches:
-            yield from process_batch(batch)
+        yield from _stream(articles, batch_size)
         return
+    batches = _batches(articles, batch_size)
     context = multiprocessing.get_context("spawn" if _threaded() else "fork")
     with context.Pool(workers, initializer=load_nlp) as pool:
         for results in pool.imap(process_batch, batches):
             yield from results
+
+
+def _stream(items: Iterable[Article | Rejection], batch_size: int) -> Iterator[ExtractionResult | Rejection]:
+    """One ``nlp.pipe`` over the whole stream (spaCy batches it), the article riding along with its text."""
+    rejected: collections.deque[Rejection] = collections.deque()
+
+    def texts() -> Iterator[tuple[str, Article]]:
+        for item in items:
+            if isinstance(item, Rejection):
+                rejected.append(item)
+            else:
+                yield item.text, item
+
+    for doc, article in load_nlp().pipe(texts(), as_tuples=True, batch_size=batch_size):
+        while rejected:
+            yield rejected.popleft()
+        yield _safe_extract(doc, article)
+    yield from rejected
 
 
 def process_batch(batch: list[Article | Rejection]) -> list[ExtractionResult | Rejection]:

@@ -68,9 +68,11 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
     relevant = bool(cues or figures)
     base = sent.start_char
+    # Actors matter where an event is told, or where someone claims it.
+    wants_actors = bool(cues) or (relevant and "claim" in sent.text.lower())
     found_actors = tuple(
         ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
-        for m in actors.find(sent.text, country_hint=country_name)) if relevant else ()
+        for m in actors.find(sent.text, country_hint=country_name)) if wants_actors else ()
     may_place = bool(cues) or (relevant and PLACE_HINT.search(sent.text) is not None)
     places = tuple(p for p in find_places(sent, country_iso2=country_iso2) if not _inside_organisation(sent, p)) \
         if may_place else ()

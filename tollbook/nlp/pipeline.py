@@ -6,6 +6,7 @@ go through ``nlp.pipe`` in batches, so a worker pays the load cost once.
 from __future__ import annotations
 
 import functools
+import gc
 
 import spacy
 from spacy.language import Language
@@ -56,5 +57,9 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             f"(or `pip install -r requirements-model.txt`)", code="E901") from exc
     nlp.add_pipe("tollbook_paragraph_breaks_v1", before="parser")
     nlp.max_length = MAX_CHARS + 1
+    # The model's many long-lived objects would otherwise be rescanned by every garbage collection
+    # that the per-sentence records trigger: move them out of the collector's way once.
+    gc.collect()
+    gc.freeze()
     return nlp
 
