@@ -99,17 +99,7 @@ class ClaimantTyper:
     def _matches(self, text: str) -> list[tuple[int, int, _Role]]:
         """(start, end, role) of the longest listed phrase at each word, left to right, without overlaps."""
         toks = tokenize(text)
-        out = []
-        i = 0
-        while i < len(toks):
-            hit = self._trie.longest(toks, i)
-            if hit is None:
-                i += 1
-                continue
-            j, roles = hit
-            out.append((toks[i].start, toks[j - 1].end, roles[0]))
-            i = j
-        return out
+        return [(toks[i].start, toks[j - 1].end, roles[0]) for i, j, roles in self._trie.scan(toks)]
 
     def _actor_vote(self, actor: Actor) -> tuple[int, str]:
         if actor.kind in _ARMED_KINDS:

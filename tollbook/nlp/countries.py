@@ -150,6 +150,17 @@ class PhraseTrie:
             j += 1
         return best
 
+    def scan(self, toks: list[Token]) -> Iterator[tuple[int, int, list[Any]]]:
+        """(start, end, payloads) of the longest phrase at each token, left to right, without overlaps."""
+        i = 0
+        while i < len(toks):
+            hit = self.longest(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            yield i, hit[0], hit[1]
+            i = hit[0]
+
     def first_keys(self) -> set[str]:
         """Keys a listed phrase can start with: a cheap test before ``longest``."""
         return set(self._root)
@@ -287,18 +298,10 @@ class Countries:
         return list(self._find(text, tokenize(text)))
 
     def _find(self, text: str, toks: list[Token]) -> Iterator[CountryMention]:
-        i = 0
-        while i < len(toks):
-            hit = self.trie.longest(toks, i)
-            if hit is None:
-                i += 1
-                continue
-            j, payloads = hit
-            payload = payloads[0]
-            if payload is not None:
-                country, how = payload
+        for i, j, payloads in self.trie.scan(toks):
+            if payloads[0] is not None:
+                country, how = payloads[0]
                 yield CountryMention(toks[i].start, phrase_end(text, toks[j - 1]), country, how)
-            i = j
 
     def longest(self, toks: list[Token], i: int) -> tuple[int, Country] | None:
         """The country named or qualified by the words at ``toks[i]`` (for other finders); None when blocked."""
