@@ -110,12 +110,20 @@ def _reporting_verb(sent: Span, anchor: int | None) -> Token | None:
     return candidates[0]
 
 
+MAY_REPORT = re.compile(
+    r"\b(sa(id|ys?)|told|tells?|report|announc|stat|claim|confirm|add|cite|quot|estimat|reveal|tweet|wr[oi]te|"
+    r"insist|alleg|note|den(y|ie)|put|record|document|count|explain|describ|declar|warn|acknowledg|post|publish|"
+    r"tall(y|ie)|list|show|provid|g[ai]ve|releas|according)", re.I)
+
+
 def _reporting_verbs(sent: Span) -> list[Token]:
     """The sentence's reporting verbs that have a speaker, found once per sentence."""
     cache = sent.doc.user_data.setdefault("tollbook_reporting", {})
     found = cache.get(sent.start)
     if found is None:
-        found = cache[sent.start] = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None]
+        found = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None] \
+            if MAY_REPORT.search(sent.text) else []
+        cache[sent.start] = found
     return found
 
 

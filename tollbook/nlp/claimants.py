@@ -123,6 +123,7 @@ def _typer() -> ClaimantTyper:
     return ClaimantTyper(json.loads(text), ActorDictionary.default())
 
 
+@functools.lru_cache(maxsize=8192)
 def claimant_type(name: str) -> str:
     """The kind of source ``name`` is ("SOHR" → ngo, "medics" → medical, "a resident" → witness), else unknown."""
     return _typer().type_of(name)
