@@ -63,9 +63,11 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
                   actors: ActorDictionary, country_name: str | None) -> SentenceFacts:
     """Everything the assembler needs from one sentence. Places, dates and actors are looked for only
     where there is an event word or a figure: other sentences never place or date an incident."""
-    borrowed = borrowed_war_words(sent)
-    cues = () if borrowed else tuple(c for c in find_event_cues(sent) if not _counted_events(sent, c))
+    # find_event_cues already drops the cues of a borrowing domain; whether the sentence as a whole
+    # only borrows war words matters where it carries a figure (a landslide's toll).
+    cues = tuple(c for c in find_event_cues(sent) if not _counted_events(sent, c))
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
+    borrowed = bool(figures or aggregates) and not cues and borrowed_war_words(sent)
     relevant = bool(cues or figures)
     base = sent.start_char
     # Actors matter where an event is told, or where someone claims it.
