@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from .nlp.doccache import doc_text, span_text
 from .incidents.build import ArticleContext, build_report, claims_of, denials_of
 from .incidents.facts import SentenceFacts, read_sentence
 from .incidents.place import article_focus, resolve_place
@@ -164,12 +165,15 @@ def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, 
 
 
 def _paragraph_ids(facts: list[SentenceFacts]) -> list[int]:
+    """A paragraph id per sentence: a line break between two sentences starts a new paragraph."""
     ids, current = [], 0
-    for sentence in facts:
+    for sentence, following in zip(facts, facts[1:] + [None]):
         ids.append(current)
-        if "\n" in sentence.sent.text_with_ws[len(sentence.sent.text.rstrip()):] or \
-                sentence.sent.end < len(sentence.sent.doc) and "\n" in sentence.sent.doc[sentence.sent.end].text:
-            current += 1
+        if following is not None:
+            words_end = sentence.sent.start_char + len(span_text(sentence.sent).rstrip())
+            gap = doc_text(sentence.sent.doc)[words_end:following.sent.start_char]  # trailing space tokens too
+            if "\n" in gap:
+                current += 1
     return ids
 
 
@@ -180,7 +184,7 @@ def _nearest_in_paragraph(index: int, paragraphs: list[int], said_in: dict[int, 
             if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index] and other in said_in:
                 return said_in[other]
     following = index + 1  # "Five soldiers were killed …" / "Four died at the scene, the army said."
-    if following in said_in and (facts[following].figures or TOLL_REFERENCE.search(facts[following].sent.text)):
+    if following in said_in and (facts[following].figures or TOLL_REFERENCE.search(span_text(facts[following].sent))):
         return said_in[following]
     return None
 
@@ -203,7 +207,7 @@ def _statistics(facts, attributions, attributor, article: Article, totals=()) ->
         who = attributions.get(figure.start)
         q = figure.quantity
         yield Statistic(article_id=article.id, figure=figure.figure, min=q.min, max=q.max,
-                        qualifier=q.qualifier, text=sentence.sent.text.strip(), start=figure.start,
+                        qualifier=q.qualifier, text=span_text(sentence.sent).strip(), start=figure.start,
                         end=figure.end, claimant=(who or attributor.default()).claimant)
 
 

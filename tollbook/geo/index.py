@@ -644,7 +644,18 @@ class PlaceIndex:
                       kind: str | None = None,
                       max_tier: int = SKELETON) -> list[tuple[int, Place]]:
         """``(tier, place)`` pairs, best first (see ``lookup``); tier 0 exact key,
-        1 article-stripped key, 2 skeleton."""
+        1 article-stripped key, 2 skeleton. Answers are remembered: news repeats its place names."""
+        memo_key = (name, country_iso2, kind, max_tier)
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(memo_key)
+        if found is None:
+            found = memo[memo_key] = self._lookup_scored(name, country_iso2, kind, max_tier)
+            if len(memo) > 100_000:
+                memo.clear()
+        return list(found)
+
+    def _lookup_scored(self, name: str, country_iso2: str | None, kind: str | None,
+                       max_tier: int) -> list[tuple[int, Place]]:
         k0, k1, k2 = _keys(name)
         by0, by1, by2 = self._by
         seen: dict[int, int] = {}

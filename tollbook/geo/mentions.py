@@ -17,6 +17,7 @@ hand-set entities as well as on the full model's output.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -588,7 +589,11 @@ _DEMONYM_END = re.compile(r"(?:an|ans|ian|ians|i|is|ese|ish|ic|ite|ites|ean|eans
 
 def _demonym_like(text: str) -> bool:
     """"Afghan", "Syrian", "Iraqis", "Lebanese": a people or an adjective, not a place."""
-    key = name_key(text)
+    return _demonym_key(name_key(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _demonym_key(key: str) -> bool:
     if len(key) < 4 or key in _COUNTRY_KEYS or not _DEMONYM_END.search(key):
         return False
     for cand in _COUNTRY_KEYS:

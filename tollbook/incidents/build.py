@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..nlp.doccache import doc_text
+from ..nlp.doccache import doc_text, span_text
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
@@ -118,7 +118,7 @@ def _weight(cue: EventCue) -> float:
 
 
 def _evidence(sentence: SentenceFacts) -> Evidence:
-    text = sentence.sent.text
+    text = span_text(sentence.sent)
     stripped = text.strip()
     start = sentence.start + (len(text) - len(text.lstrip()))
     return Evidence(text=stripped, start=start, end=start + len(stripped))
@@ -317,7 +317,7 @@ def _claim(figure: Figure, who: Attribution) -> Claim:
 def denials_of(draft: Draft, attributor: Attributor) -> tuple[Denial, ...]:
     out = []
     for sentence in draft.sentences:
-        if not DENIAL.search(sentence.sent.text):
+        if not DENIAL.search(span_text(sentence.sent)):
             continue
         who = attributor.attribute(sentence.sent) or attributor.default()
         evidence = _evidence(sentence)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..nlp.doccache import doc_text, sent_ents
+from ..nlp.doccache import doc_text, sent_ents, span_text
 from ..geo.mentions import PlaceMention, find_places
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.dates import ResolvedDate, resolve_date
@@ -71,11 +71,11 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     relevant = bool(cues or figures)
     base = sent.start_char
     # Actors matter where an event is told, or where someone claims it.
-    wants_actors = bool(cues) or (relevant and "claim" in sent.text.lower())
+    wants_actors = bool(cues) or (relevant and "claim" in span_text(sent).lower())
     found_actors = tuple(
         ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
-        for m in actors.find(sent.text, country_hint=country_name)) if wants_actors else ()
-    may_place = bool(cues) or (relevant and PLACE_HINT.search(sent.text) is not None)
+        for m in actors.find(span_text(sent), country_hint=country_name)) if wants_actors else ()
+    may_place = bool(cues) or (relevant and PLACE_HINT.search(span_text(sent)) is not None)
     places = tuple(p for p in find_places(sent, country_iso2=country_iso2) if not _inside_organisation(sent, p)) \
         if may_place else ()
     return SentenceFacts(index=index, sent=sent, cues=cues, figures=tuple(figures),
@@ -83,7 +83,7 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
                          dates=tuple(_dates(sent, published)) if relevant else (), actors=found_actors,
                          background=relevant and is_background(sent), borrowed=borrowed,
                          headline=is_headline(sent), summary=bool(figures or aggregates) and
-                         bool(SEVERAL_INCIDENTS.search(sent.text)))
+                         bool(SEVERAL_INCIDENTS.search(span_text(sent))))
 
 
 COUNTED = re.compile(r"\b(\d[\d,.]*|dozens|hundreds|thousands|scores|several|many|numerous|countless)"
@@ -106,7 +106,7 @@ def _inside_organisation(sent: Span, mention) -> bool:
 
 def is_headline(sent: Span) -> bool:
     """A title line: it ends at a line break, is short, and has no closing full stop."""
-    text = sent.text
+    text = span_text(sent)
     body = text.rstrip()
     ends_line = "\n" in text[len(body):] or sent.end == len(sent.doc)
     first_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws
@@ -122,7 +122,7 @@ SEVERAL_INCIDENTS = re.compile(
 def _split_aggregates(sent: Span, figures: list[Figure]) -> tuple[list[Figure], list[Figure]]:
     """Aggregates, and totals over several incidents ("killed six soldiers in two separate attacks"),
     are statistics: each incident's own figures are told elsewhere."""
-    if figures and SEVERAL_INCIDENTS.search(sent.text):
+    if figures and SEVERAL_INCIDENTS.search(span_text(sent)):
         return [], list(figures)
     kept, aggregates = [], []
     for figure in figures:

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from ..nlp.doccache import span_text
 from ..nlp.attribution import REPORTING_LEMMAS
 from .facts import SentenceFacts
 
@@ -81,7 +82,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
         if sentence.cues and not _only_aggregates(sentence):
             target = _target(drafts, sentence)
             if target is None:
-                background = (sentence.background and not SAME_DAY.search(sentence.sent.text)) or \
+                background = (sentence.background and not SAME_DAY.search(span_text(sentence.sent))) or \
                     _told_in_passing(sentence)
                 target = Draft(background=bool(drafts) and background)
                 drafts.append(target)
@@ -198,14 +199,14 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
         current = next((d for d in reversed(drafts) if not d.background), current)
     places = _locations(sentence, current)
     if sentence.background and not current.background:
-        if SAME_DAY.search(sentence.sent.text):
+        if SAME_DAY.search(span_text(sentence.sent)):
             return _same_place(drafts, places) if places else current
         if sentence.figures or any(c.score >= STRONG_CUE for c in sentence.cues):
             return None  # "…, which came two days after gunmen killed eight people": an earlier incident
         return _same_place(drafts, places) if places else None
     if _refers_back(sentence):
         return current  # "the attack hit a residential area": the incident already told
-    if NEW_INCIDENT_CUES.search(sentence.sent.text):
+    if NEW_INCIDENT_CUES.search(span_text(sentence.sent)):
         return _same_place(drafts[:-1], places) if places else None
     if places and current.locations() and not places & current.locations():
         return _same_place(drafts, places)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doccache import doc_text, doc_ents
+from .doccache import doc_ents, doc_text, span_text
 from .claimants import claimant_type
 
 REPORTING_LEMMAS = {
@@ -122,7 +122,7 @@ def _reporting_verbs(sent: Span) -> list[Token]:
     found = cache.get(sent.start)
     if found is None:
         found = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None] \
-            if MAY_REPORT.search(sent.text) else []
+            if MAY_REPORT.search(span_text(sent)) else []
         cache[sent.start] = found
     return found
 
@@ -241,7 +241,7 @@ def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
     if person and claimant == text and "," in text:
         name, _, title = text.partition(",")
         claimant = f"{_clean(name)} ({_clean(title)})" if title.strip() else _clean(name)
-    if ANONYMITY.search(sent.text) and "anonym" not in claimant.lower() and person is None:
+    if ANONYMITY.search(span_text(sent)) and "anonym" not in claimant.lower() and person is None:
         claimant = f"anonymous {claimant}"
     claimant = claimant[:MAX_CLAIMANT_CHARS]
     ctype = claimant_type(text if claimant_type(claimant) == "unknown" else claimant)

@@ -21,3 +21,8 @@ def doc_ents(doc) -> tuple:
 def sent_ents(sent) -> list:
     """The entities inside one sentence, from the Doc's cached list."""
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+
+
+def span_text(span) -> str:
+    """``span.text`` sliced from the cached Doc text instead of re-joined token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .numbers import Quantity, find_quantities
-from .doccache import doc_text
+from .doccache import doc_text, span_text
 
 # lemma-ish keys → figure. Covers the forms the small model lemmatises
 # inconsistently ("dead" as noun or adjective, "wounded" as noun).
@@ -122,7 +122,7 @@ MAY_HARM = re.compile(
 
 def find_figures(sent: Span) -> list[Figure]:
     """Every harm figure in one sentence, left to right."""
-    if not MAY_HARM.search(sent.text):
+    if not MAY_HARM.search(span_text(sent)):
         return []
     figures = []
     for quantity in _quantities_in(sent):
@@ -137,7 +137,7 @@ def find_figures(sent: Span) -> list[Figure]:
 def _quantities_in(sent: Span) -> list[Quantity]:
     base = sent.start_char
     found = []
-    for q in find_quantities(sent.text):
+    for q in find_quantities(span_text(sent)):
         found.append(Quantity(min=q.min, max=q.max, qualifier=q.qualifier, start=q.start + base,
                               end=q.end + base, text=q.text))
     return found
@@ -332,7 +332,7 @@ def _group_from_context(sent: Span, harm: Token) -> str:
 
 
 def _includes_attacker(sent: Span) -> bool:
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     return bool(re.search(r"\b(including|among them|besides|in addition to|not counting|excluding)\b"
                           r"[^.;]{0,25}\b(" + "|".join(ATTACKER_WORDS) + r")\b", text))
 

@@ -14,7 +14,7 @@ verb counts only when it governs the trigger's own clause.
 from __future__ import annotations
 
 import re
-from .doccache import doc_text
+from .doccache import doc_text, span_text
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -268,7 +268,7 @@ def is_background(sent: "Span") -> bool:
     year", "last month", "earlier this year", "previously", "in 2015", "the latest in a series
     of", "since", "three years ago", "in recent months", "had been attacked".
     """
-    text = sent.text
+    text = span_text(sent)
     if _BACKGROUND.search(text):
         return True
     past = _PAST_PERFECT.search(text)
@@ -339,7 +339,7 @@ def is_aggregate(sent: "Span", quantity_start: int, quantity_end: int) -> bool:
     count of events ("42,234 airstrikes") rather than of victims.
     """
     offset = sent.start_char
-    text = sent.text
+    text = span_text(sent)
     clause = _clause_around(text, quantity_start - offset, quantity_end - offset)
     if _AGGREGATE.search(clause):
         return True
