@@ -147,3 +147,10 @@ def test_extract_counted_events_do_not_type_the_incident():
             "The group has carried out dozens of suicide bombings in its bid to topple the government.")
     result = extract(text, published="2017-10-16")
     assert [r.sub_event_type for r in result.reports] == ["Remote explosive/landmine/IED"]
+
+
+def test_extract_dateline_anchors_an_undated_article():
+    text = ("Posted\n\n2012-07-03 06:10:54 GMT+7\n\n"
+            "Gunmen abducted four aid workers in Dadaab on Friday, officials said.")
+    result = extract(text)
+    assert [r.event_date for r in result.reports] == ["2012-06-29"]

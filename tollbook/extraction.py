@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import datetime as dt
 import hashlib
 import multiprocessing
 import re
@@ -21,6 +22,7 @@ from .incidents.facts import SentenceFacts, read_sentence
 from .incidents.place import article_focus, resolve_place
 from .incidents.segment import Draft, segment
 from .nlp.actors import ActorDictionary
+from .nlp.dates import find_explicit_dates
 from .nlp.attribution import Attribution, Attributor, nominal_claimant
 from .nlp.pipeline import load_nlp
 from .records import Article, ExtractionResult, Rejection, Statistic
@@ -98,7 +100,7 @@ def _safe_extract(doc: Doc, article: Article) -> ExtractionResult | Rejection:
 
 def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
     actors = ActorDictionary.default()
-    published = article.published_date
+    published = article.published_date or dateline_date(article.text)
     focus = article_focus(doc)
     facts = [read_sentence(i, s, published=published, country_iso2=focus.iso2, actors=actors,
                            country_name=focus.country) for i, s in enumerate(doc.sents)]
@@ -134,6 +136,23 @@ def _totals_over_places(drafts: list[Draft], reports: list) -> list:
                     seen.add(figure.start)
                     totals.append((sentence, figure))
     return totals
+
+
+DATELINE_SPAN = 800
+DATELINE_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """With no publication date, a full date standing on a line of its own near the top
+    ("2012-07-03 06:10:54 GMT+7", "Posted on 4 March 2019") anchors the article's relative dates."""
+    head = text[:DATELINE_SPAN]
+    for start, end, resolved in find_explicit_dates(head):
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", end)
+        rest = head[line_start:start] + head[end:line_end if line_end >= 0 else len(head)]
+        if len(DATELINE_WORDS.findall(rest)) <= 3:
+            return resolved.date
+    return None
 
 
 def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, Attribution | None]:
