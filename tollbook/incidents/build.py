@@ -139,7 +139,7 @@ def _modality(draft: Draft, cue: EventCue) -> str:
 
 
 def _event_date(draft: Draft, published, story_date=None) -> tuple[str | None, str | None, dict | None]:
-    ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
+    ordered = sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
     for precision_wanted in (("day",), ("day", "week", "month", "year")):
         for sentence in ordered:
             for d in sentence.dates:

@@ -169,7 +169,12 @@ def _is_span_boundary(ent: Span) -> bool:
 
 
 def _heads_reporting(ent: Span) -> bool:
+    """'police said on Sunday', 'according to the report this morning': the date of the telling."""
     head = ent.root.head
-    if head.dep_ == "prep":
+    for _ in range(3):
+        if head.lemma_.lower() in REPORTING_HEADS or head.lower_ == "according":
+            return True
+        if head.dep_ not in {"prep", "pobj", "npadvmod"} or head.head is head:
+            return False
         head = head.head
-    return head.lemma_.lower() in REPORTING_HEADS
+    return False
