@@ -125,14 +125,15 @@ def _evidence(sentence: SentenceFacts) -> Evidence:
 
 
 def _modality(draft: Draft, cue: EventCue) -> str:
-    """Background from segmentation; else the event's own modality. A denial of a figure ("denied that
-    200 died") does not deny the event: 'denied' needs every telling of the event to be a denial."""
+    """Background from segmentation; else the event's own modality. An incident any sentence tells as
+    having happened is reported, whatever one clause of it says ("an operation launched after …
+    the hostages", "denied that 200 died")."""
     if draft.background:
         return "background"
     sentence = next(s for s in draft.sentences if cue in s.cues)
     modality = modality_of(sentence.sent, cue.start, cue.end)
-    if modality == "denied":
-        others = [modality_of(s.sent, c.start, c.end) for s in draft.sentences for c in s.cues]
+    if modality != "reported":
+        others = (modality_of(s.sent, c.start, c.end) for s in draft.sentences for c in s.cues)
         if any(m == "reported" for m in others):
             return "reported"
     return modality
