@@ -154,3 +154,16 @@ def test_extract_dateline_anchors_an_undated_article():
             "Gunmen abducted four aid workers in Dadaab on Friday, officials said.")
     result = extract(text)
     assert [r.event_date for r in result.reports] == ["2012-06-29"]
+
+
+def test_extract_an_incident_told_as_happened_is_reported():
+    text = ("Gunmen abducted four aid workers in Dadaab on Friday, police said. "
+            "Security forces plan to launch an operation to free the hostages.")
+    result = extract(text, published="2012-07-02")
+    assert [(r.sub_event_type, r.modality) for r in result.reports] == \
+        [("Abduction/forced disappearance", "reported")]
+
+
+def test_extract_planned_attack_alone_is_planned():
+    result = extract("The militants threatened to attack the town of Kismayo next week.", published="2021-11-02")
+    assert all(r.modality != "reported" for r in result.reports)
