@@ -360,24 +360,24 @@ def _rule_week(text: str, published: dt.date | None) -> ResolvedDate | None:
         if re.search(r"\blast weekend\b", text) and published.weekday() in (5, 6):
             saturday -= dt.timedelta(days=7)
         return ResolvedDate(saturday, "week")
-    if re.search(r"\bthe week before last\b", text):
-        return _shift(published, "week", -2)
-    if re.search(r"\blast week\b", text):
-        return _shift(published, "week", -1)
-    if re.search(r"\bthis week\b", text):
-        return _shift(published, "week", 0)
+    return _this_or_last(text, published, "week")
+
+
+def _this_or_last(text: str, published: dt.date, unit: str, this: str = "this ") -> ResolvedDate | None:
+    """ "the <unit> before last", "last <unit>", "this <unit>" → that unit, counted from ``published``."""
+    for pattern, offset in ((rf"\bthe {unit} before last\b", -2), (rf"\blast {unit}\b", -1),
+                            (rf"\b{this}{unit}\b", 0)):
+        if re.search(pattern, text):
+            return _shift(published, unit, offset)
     return None
 
 
 def _rule_month(text: str, published: dt.date | None) -> ResolvedDate | None:
     if published is None:
         return None
-    if re.search(r"\bthe month before last\b", text):
-        return _shift(published, "month", -2)
-    if re.search(r"\blast month\b", text):
-        return _shift(published, "month", -1)
-    if re.search(r"\bthis month\b", text):
-        return _shift(published, "month", 0)
+    relative = _this_or_last(text, published, "month")
+    if relative is not None:
+        return relative
     match = re.search(rf"\b(?P<last>last\s+)?{_MONTH}", text)
     if match is None:
         return None
@@ -399,13 +399,7 @@ def _rule_explicit_year(text: str) -> ResolvedDate | None:
 def _rule_year(text: str, published: dt.date | None) -> ResolvedDate | None:
     if published is None:
         return None
-    if re.search(r"\bthe year before last\b", text):
-        return _shift(published, "year", -2)
-    if re.search(r"\blast year\b", text):
-        return _shift(published, "year", -1)
-    if re.search(r"\bthis (?:calendar |fiscal )?year\b", text):
-        return _shift(published, "year", 0)
-    return None
+    return _this_or_last(text, published, "year", this="this (?:calendar |fiscal )?")
 
 
 _ANAPHORIC = (
