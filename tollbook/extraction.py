@@ -9,8 +9,8 @@ from __future__ import annotations
 import collections
 import dataclasses
 import datetime as dt
-import hashlib
 import multiprocessing
+import threading
 import re
 from collections.abc import Iterable, Iterator
 
@@ -26,6 +26,7 @@ from .nlp.dates import find_explicit_dates
 from .nlp.attribution import Attribution, Attributor, nominal_claimant
 from .nlp.pipeline import load_nlp
 from .records import Article, ExtractionResult, Rejection, Statistic
+from .sources.common import content_id
 
 BATCH_SIZE = 16
 TOLL_REFERENCE = re.compile(r"\b(the|this|that) (death )?(toll|figure|tally|count|number)s?\b", re.I)
@@ -40,7 +41,7 @@ def extract(text: str, published: str | None = None, outlet: str | None = None, 
     >>> [r.sub_event_type for r in result.reports]
     ['Attack']
     """
-    article = Article(id=article_id or _content_id(text), text=text, url=url, outlet=outlet,
+    article = Article(id=article_id or content_id(text), text=text, url=url, outlet=outlet,
                       published=published, title=title)
     return extract_doc(load_nlp()(text), article)
 
@@ -241,10 +242,6 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _content_id(text: str) -> str:
-    return "a" + hashlib.sha256(text.strip().encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def _threaded() -> bool:
-    import threading
+    """Forking a process that runs threads can deadlock: spawn fresh workers then."""
     return threading.active_count() > 1

@@ -44,10 +44,6 @@ class Draft:
     def figures(self) -> list:
         return [f for s in self.sentences for f in s.figures if f.start not in self.figures_elsewhere]
 
-    @property
-    def anchor(self) -> SentenceFacts:
-        return next((s for s in self.sentences if s.cues), self.sentences[0])
-
     def locations(self) -> set[str]:
         if self.place is not None:
             return {_place_key(self.place)}

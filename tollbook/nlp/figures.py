@@ -176,10 +176,6 @@ def _figure_for(sent: Span, quantity: Quantity) -> Figure | None:
                   subset=_is_subset(sent, first))
 
 
-def _key(token: Token) -> str:
-    return token.lower_
-
-
 def _harm_of(token: Token) -> str | None:
     word = token.lower_
     if word in HARM_WORDS:
@@ -199,7 +195,7 @@ def _harm_on_left(sent: Span, first: int) -> tuple[Token, str] | None:
             return None
         if token.lower_ == "dead" and i > sent.start and doc[i - 1].lower_ in {"shot", "shoot", "shooting"}:
             return token, "killed"
-        if LEFT_VERB_FORMS.match(token.lower_) and not _is_passive_participle(token):
+        if LEFT_VERB_FORMS.match(token.lower_):
             return token, HARM_WORDS.get(token.lower_) or _harm_of(token) or "killed"
         if token.lower_ in TOLL_WORDS or (token.lower_ in {"dead", "deaths"} and i + 1 < first):
             return token, "injured" if _injury_toll(sent, token) else "killed"
@@ -230,11 +226,6 @@ def _harm_by_grammar(number: Token) -> tuple[Token, str] | None:
 def _toll_figure(toll: Token) -> str:
     words = {t.lower_ for t in toll.subtree}
     return "injured" if words & {"injury", "injured", "wounded", "casualty"} and "death" not in words else "killed"
-
-
-def _is_passive_participle(token: Token) -> bool:
-    """'were killed 11 ...' is rare; 'killed' right before a number is almost always active."""
-    return False
 
 
 def _injury_toll(sent: Span, token: Token) -> bool:
