@@ -97,3 +97,16 @@ def test_nominal_claimant_in_the_noun_phrase(nlp):
     doc = nlp("The toll jumped from an initial police estimate of 20 dead.")
     who = nominal_claimant(next(doc.sents), doc.text.index("20"))
     assert (who.claimant, who.claimant_type) == ("police", "government")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nineteen civilians, including seven children, were killed in the strikes.",
+     [("civilians", 19, False), ("children", 7, True)]),
+    ("The health ministry said the dead included a 16-year-old boy.", [("children", 1, True)]),
+    ("Two people, including a seven-year-old child, were killed in a drone strike.",
+     [("unknown", 2, False), ("children", 1, True)]),
+])
+def test_figures_parts_of_a_toll_are_subsets(nlp, text, expected):
+    doc = nlp(text)
+    found = [(f.group, f.quantity.min, f.subset) for s in doc.sents for f in find_figures(s)]
+    assert found == expected

@@ -125,13 +125,67 @@ def find_figures(sent: Span) -> list[Figure]:
     if not MAY_HARM.search(span_text(sent)):
         return []
     figures = []
+    unlinked = []
     for quantity in _quantities_in(sent):
         figure = _figure_for(sent, quantity)
         if figure is not None:
             figures.append(figure)
+        else:
+            unlinked.append(quantity)
     figures.extend(_lone_victims(sent, figures))
+    figures.extend(_parts_of(sent, figures, unlinked))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+INCLUDING = re.compile(r"\b(including|among them|among whom|of them|of whom|included)\s+(at least\s+)?$", re.I)
+PART_ARTICLE = re.compile(r"\b(including|included)\s+(a|an|one)\s+(\d+-year-old\s+|[\w-]+\s+)?(?P<noun>\w+)", re.I)
+
+
+def _parts_of(sent: Span, figures: list[Figure], unlinked: list[Quantity]) -> list[Figure]:
+    """'Nineteen civilians, including seven children, were killed'; 'the dead included a 16-year-old boy':
+    a part of a figure told in the same sentence, counted as a subset of it."""
+    whole = _whole_figure(sent, figures)
+    if whole is None:
+        return []
+    text = doc_text(sent.doc)
+    parts = []
+    for quantity in unlinked:
+        if not INCLUDING.search(text[max(sent.start_char, quantity.start - 30):quantity.start]):
+            continue
+        first, last = _tokens_of(sent, quantity.start, quantity.end)
+        end = _victim_phrase_end(sent, last)
+        group = _group_of(sent.doc[last + 1:end + 1], sent)
+        if group == "unknown":
+            continue
+        stop = max(quantity.end, sent.doc[end].idx + len(sent.doc[end].text))
+        parts.append(_part(whole, quantity, group, text[quantity.start:stop], quantity.start, stop))
+    taken = {f.start for f in figures} | {p.start for p in parts}
+    for match in PART_ARTICLE.finditer(span_text(sent)):
+        noun = match.group("noun").lower()
+        start = sent.start_char + match.start(2)
+        if noun not in WORD_GROUP or start in taken:
+            continue
+        stop = sent.start_char + match.end("noun")
+        one = Quantity(min=1, max=1, qualifier="exact", start=start, end=stop, text=text[start:stop])
+        parts.append(_part(whole, one, WORD_GROUP[noun], text[start:stop], start, stop))
+    return parts
+
+
+def _whole_figure(sent: Span, figures: list[Figure]) -> Figure | None:
+    if figures:
+        return figures[0]
+    lowered = span_text(sent).lower()
+    if re.search(r"\b(the dead|those killed|the victims|the fatalities)\b", lowered):
+        return Figure(figure="killed", group="unknown", quantity=Quantity(min=0, max=0, qualifier="exact",
+                      start=sent.start_char, end=sent.start_char, text=""), victims_text="",
+                      start=sent.start_char, end=sent.start_char, harm_word="dead")
+    return None
+
+
+def _part(whole: Figure, quantity: Quantity, group: str, words: str, start: int, end: int) -> Figure:
+    return Figure(figure=whole.figure, group=group, quantity=quantity, victims_text=words, start=start, end=end,
+                  harm_word=whole.harm_word, subset=True)
 
 
 def _quantities_in(sent: Span) -> list[Quantity]:
