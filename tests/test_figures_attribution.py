@@ -25,7 +25,7 @@ def figures_of(nlp, text):
     ("A bomber blew himself up at a meeting, killing three and injuring nine.",
      [("killed", "unknown", 3, 3, "exact"), ("injured", "unknown", 9, 9, "exact")]),
     ("Eleven soldiers, including two officers, were killed in the fighting.",
-     [("killed", "security_forces", 11, 11, "exact")]),
+     [("killed", "security_forces", 11, 11, "exact"), ("killed", "security_forces", 2, 2, "exact")]),
     ("The death toll from the blast rose to 41 on Tuesday.", [("killed", "unknown", 41, 41, "exact")]),
     ("Medics said more than 60 wounded had been taken to hospital.",
      [("injured", "unknown", 60, 60, "more than")]),
