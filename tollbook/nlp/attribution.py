@@ -228,6 +228,8 @@ def _run_of_words(head: Token) -> list[Token]:
 
 def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
     doc = sent.doc
+    while len(phrase) > 1 and (phrase[-1].ent_type_ in {"DATE", "TIME"} or phrase[-1].lower_ in {"on", "in", "at"}):
+        phrase = phrase[:-1]  # "the Observatory on Wednesday" names the Observatory
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
     text = _clean(doc_text(doc)[start:end])
     persons = [e for e in doc_ents(doc) if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
@@ -241,6 +243,8 @@ def _build(sent: Span, phrase: list[Token], head: Token) -> Attribution:
     if person and claimant == text and "," in text:
         name, _, title = text.partition(",")
         claimant = f"{_clean(name)} ({_clean(title)})" if title.strip() else _clean(name)
+    elif not person and "," in claimant:  # "Idlib's civil defence, a rescue service": the name, not the gloss
+        claimant = _clean(claimant.partition(",")[0])
     if ANONYMITY.search(span_text(sent)) and "anonym" not in claimant.lower() and person is None:
         claimant = f"anonymous {claimant}"
     claimant = claimant[:MAX_CLAIMANT_CHARS]
