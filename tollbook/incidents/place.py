@@ -21,8 +21,6 @@ from ..geo.mentions import PlaceMention, choose_location
 from ..nlp.countries import countries, country_by_code
 from .segment import Draft, is_list, is_reference_point
 
-NEAR_RELATIONS = {"near", "outskirts", "outside", "around", "north of", "south of", "east of", "west of",
-                  "northeast of", "northwest of", "southeast of", "southwest of", "close to", "off"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +123,7 @@ def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> 
 
 def _coordinates(location: PlaceMention | None, admin1: PlaceMention | None):
     if location is not None and location.place is not None and location.place.latitude is not None:
-        near = location.near or (location.relation or "").lower() in NEAR_RELATIONS
+        near = location.near
         return location.place.latitude, location.place.longitude, 2 if near else 1
     if admin1 is not None and admin1.place is not None and admin1.place.latitude is not None:
         return admin1.place.latitude, admin1.place.longitude, 3

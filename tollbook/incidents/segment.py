@@ -51,11 +51,7 @@ class Draft:
                 if p.role == "location" and not is_reference_point(p)}
 
     def day(self) -> str | None:
-        for s in self.sentences:
-            for d in s.dates:
-                if not d.of_reporting and not d.reckoned and d.resolved.precision == "day":
-                    return d.resolved.date.isoformat()
-        return None
+        return next((day for day in map(_sentence_day, self.sentences) if day), None)
 
     def event_types(self) -> set[str]:
         return {c.event_type for s in self.sentences for c in s.cues if c.score >= STRONG_CUE}
@@ -284,6 +280,7 @@ def _closest_for_figures(drafts: list[Draft], sentence: SentenceFacts) -> Draft:
 
 
 def _sentence_day(sentence: SentenceFacts) -> str | None:
+    """The event's own day in a sentence: not the day a source spoke, not one counted back."""
     for d in sentence.dates:
         if not d.of_reporting and not d.reckoned and d.resolved.precision == "day":
             return d.resolved.date.isoformat()
