@@ -387,13 +387,20 @@ def _window_text(sent: Span, first: int, width: int) -> str:
     return sent.doc[start:first].text
 
 
+# "Four soldiers died at the scene and a fifth died in hospital": a count of where or when they died
+PART_OF_TOLL = re.compile(r"\b(died|killed|dead)\s+(at the scene|on the spot|instantly|immediately|on impact)\b|"
+                          r"\b(later|subsequently)\s+(died|succumbed)\b|\bsuccumbed to (his|her|their) (wounds|injuries)",
+                          re.I)
+
+
 def _is_subset(sent: Span, first: int) -> bool:
-    """'among them five children', 'including two soldiers', 'Three children were among the dead'."""
+    """'among them five children', 'including two soldiers', 'Three children were among the dead',
+    'four died at the scene' (and others later in hospital)."""
     before = _window_text(sent, first, 3).lower()
     if re.search(r"\b(including|among them|of them|of whom|among whom)\s*$", before):
         return True
     after = sent.doc[first:min(sent.end, first + 8)].text.lower()
-    return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after))
+    return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after) or PART_OF_TOLL.search(after))
 
 
 def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
