@@ -110,3 +110,22 @@ def test_figures_parts_of_a_toll_are_subsets(nlp, text, expected):
     doc = nlp(text)
     found = [(f.group, f.quantity.min, f.subset) for s in doc.sents for f in find_figures(s)]
     assert found == expected
+
+
+def test_figures_in_a_dash_aside(nlp):
+    assert figures_of(nlp, "Witnesses said all the men — perhaps as many as 17 — died in the attack.") == \
+        [("killed", "unknown", 17, 17, "up to")]
+
+
+def test_figures_a_victim_along_with_another_comes_on_top(nlp):
+    doc = nlp("One soldier was killed along with a village guard in a car bombing.")
+    found = [f for s in doc.sents for f in find_figures(s)]
+    assert [(f.victims_text, f.additional) for f in found] == [("One soldier", False), ("a village guard", True)]
+
+
+def test_figures_counted_in_a_sentence_that_mentions_a_team_are_not_sport(nlp):
+    from tollbook.nlp.triggers import borrowed_war_words
+    sent = next(nlp("The team saw a rebel fighter who told them four people had been killed that day.").sents)
+    assert borrowed_war_words(sent, victims_counted=True) is False
+    storm = next(nlp("The storm killed four people in the village, officials said.").sents)
+    assert borrowed_war_words(storm, victims_counted=True) is True

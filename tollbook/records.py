@@ -96,6 +96,7 @@ class Claim:
     superseded: bool = False  # "initial reports had five dead"
     subset_of: str | None = None  # the group this figure is part of ("children" within "civilians")
     kind: str = "figure"  # "figure" or "denial"
+    adds_to: int | None = None  # "one man shot dead … four others killed": the others come on top of 1
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -19,6 +19,7 @@ Coding rules written down where they are applied:
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -300,10 +301,20 @@ def _unidentified(ctx: ArticleContext) -> ActorMention | None:
 def claims_of(draft: Draft, attributions: dict[int, Attribution | None], attributor: Attributor) -> tuple[Claim, ...]:
     """Every figure of the incident as a claim with its claimant."""
     claims = []
+    counted: dict[str, int] = {}  # the latest count of each figure, for "… and four others"
     for figure in draft.figures():
         who = attributions.get(figure.start) or attributor.default()
-        claims.append(_claim(figure, who))
+        claim = _claim(figure, who)
+        if (figure.additional or OTHERS.search(figure.victims_text)) and figure.figure in counted \
+                and not figure.subset:
+            claim = dataclasses.replace(claim, adds_to=counted[figure.figure])
+        if not figure.subset:
+            counted[figure.figure] = figure.quantity.min
+        claims.append(claim)
     return tuple(claims)
+
+
+OTHERS = re.compile(r"\bothers\b|(?<!\bor )(?<!\band )\bmore\b(?!\s+than)", re.I)  # not "100 or more"
 
 
 def _claim(figure: Figure, who: Attribution) -> Claim:

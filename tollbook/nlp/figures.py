@@ -111,6 +111,7 @@ class Figure:
     includes_attacker: bool = False
     superseded: bool = False
     subset: bool = False
+    additional: bool = False  # "… along with a village guard": on top of the figure before it
 
 
 # Every figure needs a harm word: a sentence without one is passed over at the cost of one search.
@@ -287,12 +288,22 @@ def _injury_toll(sent: Span, token: Token) -> bool:
     return prev is not None and prev.lower_ in {"injury", "casualty", "wounded"}
 
 
+PARENTHESIS_DASHES = {"—", "–", "--"}
+
+
+def _opens_dash_aside(sent: Span, last: int) -> bool:
+    doc = sent.doc
+    return any(doc[i].text in PARENTHESIS_DASHES for i in range(max(sent.start, last - 6), last))
+
+
 def _harm_on_right(sent: Span, last: int) -> tuple[Token, str] | None:
     """'11 police were killed', '137 dead', 'three children were among the dead'."""
     doc = sent.doc
     end = min(sent.end, last + 1 + MAX_RIGHT)
     for i in range(last + 1, end):
         token = doc[i]
+        if i == last + 1 and token.text in PARENTHESIS_DASHES and _opens_dash_aside(sent, last):
+            continue  # "all the men — perhaps as many as 17 — died"
         if token.text in CLAUSE_BREAK or token.like_num or token.lower_ in {"and", "but", "while", "which"}:
             if token.lower_ == "and" and i + 1 < sent.end and _harm_of(doc[i + 1]) and \
                     doc[i + 1].tag_ in {"VBN", "JJ", ""}:
@@ -428,7 +439,8 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
                             text=doc_text(doc)[start:end])
         out.append(Figure(figure=harm[1], group=WORD_GROUP[noun.lower_], quantity=quantity,
                           victims_text=doc_text(doc)[start:end], start=start, end=end, harm_word=harm[0].text,
-                          includes_attacker=False, superseded=False, subset=_is_subset(sent, token.i)))
+                          includes_attacker=False, superseded=False, subset=_is_subset(sent, token.i),
+                          additional=_along_with(noun)))
     return out
 
 
@@ -440,4 +452,15 @@ def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
         return head, "killed"
     if noun.dep_ == "conj":
         return _harm_for_noun(noun.head) if noun.head is not noun else None
+    if _along_with(noun):  # "one soldier was killed along with a village guard"
+        verb = noun.head.head if noun.head.head.lower_ not in {"along", "together"} else noun.head.head.head
+        if _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
+            return verb, _harm_of(verb)
     return None
+
+
+def _along_with(noun: Token) -> bool:
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.lower_ == "with" and (
+        preposition.head.lower_ in {"along", "together"} or
+        (preposition.i > 0 and noun.doc[preposition.i - 1].lower_ in {"along", "together"}))
