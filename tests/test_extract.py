@@ -122,6 +122,16 @@ def test_cli_extract_other_formats(tmp_path, fmt, marker):
     assert marker in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_cli_denials_are_visible_in_every_format(tmp_path, fmt):
+    source = tmp_path / "story.txt"
+    source.write_text("Paramilitary fighters of the Rapid Support Forces attacked El Fasher in Sudan on Monday, "
+                      "killing 20 civilians, activists said. The RSF denied killing civilians.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source), "--format", fmt, "--silent"])
+    assert result.exit_code == 0
+    assert "RSF" in result.stdout.split("denied", 1)[-1] if fmt == "table" else "denied killing" in result.stdout
+
+
 def test_cli_extract_workers_give_the_same_reports(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps({"id": f"t{i}", "text": text, "published": "2021-11-02"}) + "\n"

@@ -129,3 +129,22 @@ def test_figures_counted_in_a_sentence_that_mentions_a_team_are_not_sport(nlp):
     assert borrowed_war_words(sent, victims_counted=True) is False
     storm = next(nlp("The storm killed four people in the village, officials said.").sents)
     assert borrowed_war_words(storm, victims_counted=True) is True
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army said it destroyed five tanks and 42 pickups.",
+     [("destroyed", "unknown", 5, 5, "exact"), ("destroyed", "unknown", 42, 42, "exact")]),
+    ("The bomber and three guards were killed.",
+     [("killed", "combatants", 1, 1, "exact"), ("killed", "security_forces", 3, 3, "exact")]),
+    ("A soldier was shot dead by militants.", [("killed", "security_forces", 1, 1, "exact")]),
+    ("A man was beaten to death by a mob.", [("killed", "civilians", 1, 1, "exact")]),
+])
+def test_figures_conjoined_counts_lone_attackers_and_deaths_by_manner(nlp, text, expected):
+    assert figures_of(nlp, text) == expected
+
+
+def test_attribution_a_shortened_name_refers_back_to_the_full_one(nlp):
+    from tollbook import extract
+    result = extract("Airstrikes killed 12 civilians in Idlib, Syria, on Monday, the Syrian Observatory for Human "
+                     "Rights said. The Observatory said 30 others were wounded.", published="2024-01-10")
+    assert {c.claimant for r in result.reports for c in r.claims} == {"Syrian Observatory for Human Rights"}

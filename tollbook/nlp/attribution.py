@@ -101,6 +101,11 @@ class Attributor:
             earlier = self._latest(lambda a: a.person is not None and a.person.split()[-1] == subject.text)
             if earlier is not None:
                 return earlier
+        short = [t.lower_ for t in phrase if t.lower_ not in {"the", "this", "that"}]
+        if 0 < len(short) <= SHORT_NAME_WORDS:  # "the Observatory" after "the Syrian Observatory for Human Rights"
+            earlier = self._latest(lambda a: a.person is None and _shortened(short, a.claimant))
+            if earlier is not None:
+                return earlier
         has_name = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN" for t in phrase)
         if not has_name and phrase[0].lower_ in {"the", "this", "that"}:
             earlier = self._latest(lambda a: a.head == subject.lemma_.lower())
@@ -121,6 +126,16 @@ class Attributor:
             if fits(attribution):
                 return attribution
         return None
+
+
+SHORT_NAME_WORDS = 3
+
+
+def _shortened(words: list[str], name: str) -> bool:
+    """'observatory' is the Syrian Observatory for Human Rights named in full before; 'officials' is nobody's."""
+    named = name.lower().split()
+    return len(named) > len(words) and all(w in named for w in words) and any(
+        w[:1].isupper() for w in name.split() if w.lower() in words)
 
 
 def _reporting_verbs_in_order(sent: Span, anchor: int | None) -> list[Token]:

@@ -265,6 +265,10 @@ def _harm_on_left(sent: Span, first: int) -> tuple[Token, str] | None:
 def _harm_by_grammar(number: Token) -> tuple[Token, str] | None:
     """The parse ties the count to a harm verb: '[Eight] troops, …, were killed', 'toll … rose to [137]'."""
     noun = number.head if number.dep_ in {"nummod", "quantmod"} and number.head is not number else number
+    while noun.dep_ == "conj" and noun.head is not noun:  # "destroyed five tanks and [42] pickups"
+        noun = noun.head
+        if noun.dep_ == "dobj" and _harm_of(noun.head) and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head, _harm_of(noun.head)
     verb = noun.head
     if noun.dep_ == "nsubjpass" and _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
         return verb, _harm_of(verb)
@@ -414,6 +418,9 @@ def _is_subset(sent: Span, first: int) -> bool:
     return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after) or PART_OF_TOLL.search(after))
 
 
+LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidnapper"}
+
+
 def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     """'killing a security guard', 'a soldier was killed': one victim with no numeral."""
     doc = sent.doc
@@ -421,11 +428,14 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     covered = [(f.start, f.end) for f in figures]
     out = []
     for token in sent:
-        if token.lower_ not in {"a", "an", "one", "no"} or token.dep_ not in {"det", "nummod"}:
+        if token.lower_ not in {"a", "an", "one", "no", "the"} or token.dep_ not in {"det", "nummod"}:
             continue
         noun = token.head
         if noun.i <= token.i or noun.i - token.i > 3 or noun.lower_ not in WORD_GROUP:
             continue
+        attacker = noun.lower_ in LONE_ATTACKERS
+        if token.lower_ == "the" and not attacker:
+            continue  # "the soldiers" counts nobody; "the bomber" is one
         if any(s <= token.idx < e for s, e in covered):
             continue
         harm = _harm_for_noun(noun)
@@ -439,13 +449,15 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
                             text=doc_text(doc)[start:end])
         out.append(Figure(figure=harm[1], group=WORD_GROUP[noun.lower_], quantity=quantity,
                           victims_text=doc_text(doc)[start:end], start=start, end=end, harm_word=harm[0].text,
-                          includes_attacker=False, superseded=False, subset=_is_subset(sent, token.i),
+                          includes_attacker=attacker, superseded=False, subset=_is_subset(sent, token.i),
                           additional=_along_with(noun)))
     return out
 
 
 def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
     head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and _to_death(head):
+        return head, "killed"  # "a soldier was shot dead", "beaten to death"
     if noun.dep_ in {"dobj", "nsubjpass"} and _harm_of(head) and head.pos_ in {"VERB", "AUX"}:
         return head, _harm_of(head)
     if noun.dep_ == "nsubj" and head.lemma_ in {"die"}:
@@ -457,6 +469,13 @@ def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
         if _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
             return verb, _harm_of(verb)
     return None
+
+
+def _to_death(verb: Token) -> bool:
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+               for c in verb.children)
 
 
 def _along_with(noun: Token) -> bool:
