@@ -177,3 +177,12 @@ def test_extract_an_incident_told_as_happened_is_reported():
 def test_extract_planned_attack_alone_is_planned():
     result = extract("The militants threatened to attack the town of Kismayo next week.", published="2021-11-02")
     assert all(r.modality != "reported" for r in result.reports)
+
+
+def test_extract_a_war_total_in_the_lead_is_a_statistic_not_the_toll():
+    text = ("The government and the rebels agreed on Wednesday in Nairobi, Kenya, to cease hostilities, two years "
+            "into a war that has killed thousands and displaced millions.")
+    result = extract(text, published="2022-11-04")
+    assert [r.fatalities for r in result.reports if r.modality == "reported"] == [None]
+    assert result.reports[0].event_date == "2022-11-02"
+    assert sorted(s.min for s in result.statistics) == [2000, 2_000_000]

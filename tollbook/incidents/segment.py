@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.doccache import span_text
 from ..nlp.attribution import REPORTING_LEMMAS
+from ..nlp.modality import is_conflict_total
 from .facts import SentenceFacts
 
 NEW_INCIDENT_CUES = re.compile(
@@ -153,8 +154,10 @@ def as_lead(sentence: SentenceFacts) -> SentenceFacts:
     """
     if sentence.summary or (not sentence.background and not sentence.aggregates):
         return sentence
-    return dataclasses.replace(sentence, background=False, figures=sentence.figures + sentence.aggregates,
-                               aggregates=())
+    totals = tuple(f for f in sentence.aggregates if is_conflict_total(sentence.sent, f.start, f.end))
+    return dataclasses.replace(sentence, background=False,
+                               figures=sentence.figures + tuple(f for f in sentence.aggregates if f not in totals),
+                               aggregates=totals)
 
 
 def _told_in_passing(sentence: SentenceFacts) -> bool:
@@ -173,7 +176,15 @@ def _told_in_passing(sentence: SentenceFacts) -> bool:
 
 
 def _only_aggregates(sentence: SentenceFacts) -> bool:
-    return bool(sentence.aggregates) and not sentence.figures
+    """'The war has killed 10,000 since 2015' tells no incident; 'agreed on Wednesday to cease hostilities,
+    two years into a war that has killed thousands' does: an event word outside the totals' clause."""
+    if not sentence.aggregates or sentence.figures:
+        return False
+    first_total = min(f.start for f in sentence.aggregates)
+    return not any(c.end <= first_total - AGGREGATE_REACH for c in sentence.cues)
+
+
+AGGREGATE_REACH = 40  # chars before a total where its own event words stand ("a war that has killed")
 
 
 def _fold_headlines(drafts: list[Draft]) -> list[Draft]:
