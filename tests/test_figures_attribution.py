@@ -138,6 +138,8 @@ def test_figures_counted_in_a_sentence_that_mentions_a_team_are_not_sport(nlp):
      [("killed", "combatants", 1, 1, "exact"), ("killed", "security_forces", 3, 3, "exact")]),
     ("A soldier was shot dead by militants.", [("killed", "security_forces", 1, 1, "exact")]),
     ("A man was beaten to death by a mob.", [("killed", "civilians", 1, 1, "exact")]),
+    ("A 10-year-old boy and a woman were wounded by the shelling.",
+     [("injured", "children", 1, 1, "exact"), ("injured", "women", 1, 1, "exact")]),
 ])
 def test_figures_conjoined_counts_lone_attackers_and_deaths_by_manner(nlp, text, expected):
     assert figures_of(nlp, text) == expected

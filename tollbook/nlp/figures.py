@@ -418,6 +418,12 @@ def _is_subset(sent: Span, first: int) -> bool:
     return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after) or PART_OF_TOLL.search(after))
 
 
+def _reach(det: Token, noun: Token) -> int:
+    """How far a determiner may stand from its noun: 'a 10-year-old boy' spans six tokens."""
+    between = {t.lower_ for t in det.doc[det.i + 1:noun.i]}
+    return 7 if {"year", "old"} <= between or {"years", "old"} <= between else 3
+
+
 LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidnapper"}
 
 
@@ -431,7 +437,7 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
         if token.lower_ not in {"a", "an", "one", "no", "the"} or token.dep_ not in {"det", "nummod"}:
             continue
         noun = token.head
-        if noun.i <= token.i or noun.i - token.i > 3 or noun.lower_ not in WORD_GROUP:
+        if noun.i <= token.i or noun.i - token.i > _reach(token, noun) or noun.lower_ not in WORD_GROUP:
             continue
         attacker = noun.lower_ in LONE_ATTACKERS
         if token.lower_ == "the" and not attacker:
