@@ -412,7 +412,7 @@ def _is_subset(sent: Span, first: int) -> bool:
     """'among them five children', 'including two soldiers', 'Three children were among the dead',
     'four died at the scene' (and others later in hospital)."""
     before = _window_text(sent, first, 3).lower()
-    if re.search(r"\b(including|among them|of them|of whom|among whom)\s*$", before):
+    if re.search(r"\b(including|among them|of them|of whom|among whom|included|includes|include)\s*$", before):
         return True
     after = sent.doc[first:min(sent.end, first + 8)].text.lower()
     return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after) or PART_OF_TOLL.search(after))
