@@ -659,12 +659,23 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
         if hint_country and len(skeleton_key(text)) >= 4:
             return best, tier_name
         return None, None
-    if hint_country and best.iso2 != hint_country and best.kind != "country":
+    if hint_country and best.iso2 and best.iso2 != hint_country and best.kind != "country":
         near = index.neighbours.get(hint_country, frozenset())
         if best.iso2 not in near and not (best.population >= 500_000 and tier == 0
                                           and key == name_key(best.name)):
             return None, None
     return best, tier_name
+
+
+# GeoNames feature codes of bases, airfields and ports: facilities, not regions.
+_FACILITY_CODES = {"MILB", "AIRB", "AIRF", "AIRP", "INSM", "PRT", "CMP"}
+
+
+def _role_of(place: Place) -> str:
+    if place.kind == "feature":
+        return "facility" if place.feature in _FACILITY_CODES else "region"
+    return {"populated": "location", "admin1": "admin1", "admin2": "admin2",
+            "country": "country"}[place.kind]
 
 
 def _is_town(index: PlaceIndex, text: str, hint: str | None) -> bool:
@@ -881,7 +892,8 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         # regions with no first-level code: "Darfur", "Kashmir", "the Sahel"
         if key in _REGIONS and c.feature not in ("populated", "neighbourhood"):
             exact = index.lookup_scored(text, max_tier=0)
-            if not exact or exact[0][1].kind == "country":
+            # a disputed region ("Kashmir") stays countryless even where a province bears its name
+            if not exact or exact[0][1].kind == "country" or _REGIONS[key] is None:
                 iso2 = _REGIONS[key]
                 place = index.country(iso2) if iso2 else None
                 start = doc[c.a].idx
@@ -931,13 +943,18 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             if c.feature_word in _REGION_NOUNS:
                 role = "region"  # "the Swat valley", "the Gaza Strip"
                 place, tier = resolve(text, my_hint, "admin1", True)
+                if place is None:  # "the Euphrates river": our curated features
+                    place, tier = resolve(text, my_hint, "feature", True)
             else:
                 # "Kabul airport" names the town; "Tahrir Square" is a facility
                 place, tier = resolve(text, my_hint, "populated", True, my_admin1)
                 if place is not None and tier != "skeleton":
                     role = "location"
-                else:
-                    role, place, tier = "facility", None, None
+                else:  # "Ain al-Asad air base": a base the curated table knows
+                    role = "facility"
+                    place, tier = resolve(text, my_hint, "feature", True)
+                    if tier == "skeleton":
+                        place, tier = None, None
         elif feature == "populated":
             place, tier = resolve(text, my_hint, "populated", True, my_admin1)
             role = "location"
@@ -967,10 +984,10 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                                                        or c.dateline or c.event_modifier):
                     continue  # "Farah said", "Kabul Bank"
                 if label is None and not cue and (c.a == sent.start or tier != "exact" or (
-                        place.kind == "populated" and place.population < 100_000)):
+                        place.kind == "populated" and place.population < 100_000)
+                        or place.kind in ("admin2", "feature")):
                     continue  # a capitalised word that happens to be a town somewhere
-                role = {"populated": "location", "admin1": "admin1",
-                        "country": "country"}[place.kind]
+                role = _role_of(place)
             elif label in ("GPE", "LOC", "FAC"):
                 role = {"GPE": "location", "LOC": "region", "FAC": "facility"}[label]
             elif label is None and (locative or c.strike_object or appos or c.event_modifier) \
