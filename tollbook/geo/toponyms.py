@@ -47,6 +47,10 @@ def _candidates(index: PlaceIndex, name: str) -> list[tuple[int, Place]]:
     same = [tp for tp in scored if tp[0] == best]
     if best == SKELETON:  # fuzzy only: keep the few most important
         same = same[:3]
+    # a province or district named after its capital is, by name, the town ("Paris", "Aleppo")
+    towns = {(p.iso2, p.latitude, p.longitude) for _, p in same if p.kind == "populated"}
+    same = [(t, p) for t, p in same if p.kind not in ("admin1", "admin2")
+            or (p.iso2, p.latitude, p.longitude) not in towns]
     return same[:MAX_CANDIDATES]
 
 
@@ -77,7 +81,8 @@ _KIND_BONUS = {"country": 3.0, "admin1": 2.0, "populated": 0.0, "admin2": 0.5, "
 
 def _score(tp: tuple[int, Place], countries: Counter, regions: Counter, anchors: list[Place]) -> float:
     _, p = tp
-    s = math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
+    people = p.population if p.kind in ("populated", "country") else 0  # a district's is a sum
+    s = math.log10(people + 10) + _KIND_BONUS.get(p.kind, 0.0)
     total = sum(countries.values()) or 1.0
     s += 6.0 * countries.get(p.iso2, 0) / total
     if p.admin1:
