@@ -490,6 +490,8 @@ class PlaceIndex:
                                (SKELETON, by2, k2)):
             if tier > max_tier or not k:
                 continue
+            if tier == SKELETON and seen and kind is None:
+                break  # fuzzy namesakes only matter when no spelling matched: skip sorting them
             for pid in table.get(k, ()):
                 if pid not in seen:
                     seen[pid] = tier
