@@ -507,7 +507,18 @@ class PlaceIndex:
                     _importance(r[1], r[8]),
                     -r[8])
 
-        return [(tier, self.place(pid)) for pid, tier in sorted(seen.items(), key=order)]
+        ranked = sorted(seen.items(), key=order)
+        if kind is None and len(ranked) > 1 and rows[ranked[0][0]][1] in ("admin1", "admin2"):
+            # "Farah", "Timbuktu": by name, the town a province is named after and sits at
+            top, top_tier = ranked[0]
+            r0 = rows[top]
+            town = next((item for item in ranked[1:] if item[1] == top_tier
+                         and rows[item[0]][1] == "populated" and rows[item[0]][2] == r0[2]
+                         and rows[item[0]][6] == r0[6] and rows[item[0]][7] == r0[7]), None)
+            if town is not None:
+                ranked.remove(town)
+                ranked.insert(0, town)
+        return [(tier, self.place(pid)) for pid, tier in ranked]
 
     def lookup(self, name: str, *, country_iso2: str | None = None,
                kind: str | None = None) -> list[Place]:
