@@ -3,6 +3,7 @@
 TollbookError
  ├── SourceError        (E1xx) input that cannot become an Article
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
+ ├── GazetteerError     (E3xx) a gazetteer file cannot be imported
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
 Codes are stable: they appear in rejections, on stderr and in run summaries.
@@ -21,6 +22,7 @@ CODES = {
     "E109": "malformed CSV row",
     "E110": "field has the wrong type",
     "E201": "extraction failed on this article",
+    "E301": "not a GeoNames file the gazetteer import reads",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
 }
@@ -46,6 +48,11 @@ class SourceError(TollbookError):
 
 class ExtractionError(TollbookError):
     code = "E201"
+
+
+class GazetteerError(TollbookError):
+    """A file ``tollbook gazetteer import`` cannot read."""
+    code = "E301"
 
 
 class ConfigError(TollbookError):

@@ -89,7 +89,13 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         child_fatalities=reconcile_group(claims, "killed", {"children"}),
         injured=reconcile(claims, "injured"),
         claims=claims, modality=_modality(draft, cue), evidence=evidence,
-        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION)
+        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION,
+        gazetteer_id=place.gazetteer_id, place_evidence=_place_evidence(place))
+
+
+def _place_evidence(place: ResolvedPlace) -> Evidence | None:
+    m = place.anchor or place.mention
+    return Evidence(text=m.text, start=m.start, end=m.end) if m is not None else None
 
 
 def report_id(article: Article, index: int) -> str:
