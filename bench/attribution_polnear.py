@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from tollbook.nlp.attribution import Attribution, Attributor, _phrase_tokens, _reporting_verbs_in_order, _speaker_of
 from tollbook.nlp.pipeline import load_nlp
 
-from .claims_common import data_dir, print_table, progress, rate
+from .claims_common import data_dir, print_table, progress, rate, require
 
 SPLITS = ("dev", "test")
 EDGES = " \t\n,;:.\"“”'’‘"
@@ -267,6 +267,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="the first N articles only")
     parser.add_argument("--json", type=Path, help="write the metrics here")
     args = parser.parse_args()
+    require(data_dir("polnear"))
     metrics = run(args.limit)
     print_report(metrics)
     if args.json:

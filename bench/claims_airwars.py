@@ -40,7 +40,7 @@ from tollbook.extraction import extract_articles
 from tollbook.records import Article, ExtractionResult, Report
 
 from .claims_common import (COMBINES, Bounds, InventedScore, RangeScore, bounds, combined, data_dir, print_table,
-                            progress)
+                            progress, require)
 
 FILE = "airwars_gaza_incidents.jsonl"
 OUTLET = "airwars.org"
@@ -182,6 +182,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="the first N incidents only")
     parser.add_argument("--json", type=Path, help="write the metrics here")
     args = parser.parse_args()
+    require(data_dir("airwars_gaza_2023"))
     metrics = run(args.limit)
     print_report(metrics)
     if args.json:

@@ -32,6 +32,14 @@ def data_dir(name: str) -> Path:
     return root / name
 
 
+def require(folder: Path) -> None:
+    """A benchmark without its data says so and steps aside (``make bench`` goes on with the others)."""
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found (third-party data beside the checkout; set TOLLBOOK_SHARED_DATA)",
+              file=sys.stderr)
+        raise SystemExit(0)
+
+
 def reported(reports: Iterable[Report]) -> list[Report]:
     return [r for r in reports if r.modality == "reported"]
 

@@ -32,7 +32,8 @@ from pathlib import Path
 from tollbook.extraction import extract_articles
 from tollbook.records import Article, ExtractionResult, Report
 
-from .claims_common import COMBINES, Bounds, InventedScore, bounds, combined, data_dir, print_table, progress, rate
+from .claims_common import (COMBINES, Bounds, InventedScore, bounds, combined, data_dir, print_table, progress, rate,
+                            require)
 
 SPLITS = ("dev", "test")
 
@@ -161,6 +162,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
     parser.add_argument("--json", type=Path, help="write the metrics here")
     args = parser.parse_args()
+    require(data_dir("gvdb"))
     metrics = run(args.limit, SPLITS if args.split == "both" else (args.split,))
     print_report(metrics)
     if args.json:
