@@ -85,6 +85,24 @@ def test_main_report_has_the_most_figures_and_sum_adds_reported_ones():
     assert combined([reports[2]], lambda r: r.figure, "main") is None
 
 
+def _metrics(within: float, invented: float) -> dict:
+    figure = {"coverage": 0.8, "min_exact": 0.5, "max_exact": 0.5, "within": within}
+    return {"airwars": {"main": {"civilian_killed": figure, "children_killed": figure, "injured": figure,
+                                 "civilian_killed_invented": {"invented": invented},
+                                 "children_killed_invented": {"invented": 0.0}}},
+            "gvdb": {"main": {"killed": figure, "injured": figure, "killed_invented": {"invented": 0.0}}},
+            "polnear": {key: 0.5 for key in claims_gate.GATED["polnear"] + claims_gate.CAPPED["polnear"]}}
+
+
+def test_gate_allows_one_point_of_noise_and_no_more():
+    pinned = {"floors": {"airwars.main.civilian_killed.within": 0.45},
+              "ceilings": {"airwars.main.civilian_killed_invented.invented": 0.02}}
+    assert claims_gate.check(_metrics(0.441, 0.03), pinned) == []
+    failures = claims_gate.check(_metrics(0.439, 0.031), pinned)
+    assert [f.split(":")[0] for f in failures] == ["airwars.main.civilian_killed.within",
+                                                   "airwars.main.civilian_killed_invented.invented"]
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_claims_benchmarks_stay_above_floors():
