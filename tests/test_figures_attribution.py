@@ -140,6 +140,18 @@ def test_figures_counted_in_a_sentence_that_mentions_a_team_are_not_sport(nlp):
     ("A man was beaten to death by a mob.", [("killed", "civilians", 1, 1, "exact")]),
     ("A 10-year-old boy and a woman were wounded by the shelling.",
      [("injured", "children", 1, 1, "exact"), ("injured", "women", 1, 1, "exact")]),
+    ("Twelve members of the Al-Nour family, including four children, were killed.",
+     [("killed", "civilians", 12, 12, "exact"), ("killed", "children", 4, 4, "exact")]),
+    ("Four men were killed in the attack.", [("killed", "civilians", 4, 4, "exact")]),
+    ("Our men repelled the raid, but five of our men were killed.", [("killed", "security_forces", 5, 5, "exact")]),
+    ("A man was shot and killed near the market.", [("killed", "civilians", 1, 1, "exact")]),
+    ("A woman was fatally shot on Sunday.", [("killed", "women", 1, 1, "exact")]),
+    ("Samir Haddad (40) was killed along with his two children.",
+     [("killed", "unknown", 1, 1, "exact"), ("killed", "children", 2, 2, "exact")]),
+    ("Police said John Smith, 34, was wounded in the shooting.", [("injured", "unknown", 1, 1, "exact")]),
+    ("At least six civilians, including two women and three children, were killed.",
+     [("killed", "civilians", 6, 6, "at least"), ("killed", "women", 2, 2, "exact"),
+      ("killed", "children", 3, 3, "exact")]),
 ])
 def test_figures_conjoined_counts_lone_attackers_and_deaths_by_manner(nlp, text, expected):
     assert figures_of(nlp, text) == expected
@@ -150,3 +162,10 @@ def test_attribution_a_shortened_name_refers_back_to_the_full_one(nlp):
     result = extract("Airstrikes killed 12 civilians in Idlib, Syria, on Monday, the Syrian Observatory for Human "
                      "Rights said. The Observatory said 30 others were wounded.", published="2024-01-10")
     assert {c.claimant for r in result.reports for c in r.claims} == {"Syrian Observatory for Human Rights"}
+
+
+def test_attribution_a_participle_speaks_for_the_subject_above_it(nlp):
+    from tollbook import extract
+    result = extract("A bomb exploded in a market in Kabul, Afghanistan, on Sunday. The health ministry issued a "
+                     "statement on Monday saying 12 people were killed.", published="2024-01-10")
+    assert [c.claimant for r in result.reports for c in r.claims] == ["health ministry"]

@@ -116,3 +116,9 @@ def test_reconcile_vague_count_alone_keeps_its_bounds():
 def test_reconcile_women_and_children_are_inside_a_count_of_everyone():
     r = reconcile([claim(10), claim(4, group="women")], "killed")
     assert (r.min, r.max) == (10, 10)
+
+
+def test_reconcile_children_beyond_a_count_of_everyone_are_another_reading():
+    claims = [claim(0, group="civilians"), claim(0, group="civilians", adds_to=0), claim(1, group="children")]
+    total, civilians = reconcile(claims, "killed"), reconcile_group(claims, "killed", CIVILIAN_GROUPS)
+    assert civilians.min <= total.max and (total.min, total.max) == (0, 1)

@@ -112,7 +112,8 @@ def _total(claims: list[Claim]) -> tuple[int, int]:
     everyone = ranges.pop("unknown", None)
     if everyone is not None:  # "10 people … 4 women": women and children are inside a count of everyone
         for part in ("children", "women"):
-            ranges.pop(part, None)
+            if part in ranges and ranges[part][1] <= everyone[1]:
+                ranges.pop(part)
     low, high = _combine(ranges, everyone)
     return _at_least_parts(claims, low, high)
 

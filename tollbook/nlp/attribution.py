@@ -201,7 +201,7 @@ def _head_before(verb: Token) -> Token | None:
         token = doc[i]
         if _phrase_edge(token):
             break
-        if token.pos_ in {"NOUN", "PROPN"} or token.lower_ in PRONOUNS:
+        if (token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"}) or token.lower_ in PRONOUNS:
             nouns.append(token)
         i -= 1
     return nouns[0] if nouns else None
@@ -227,6 +227,20 @@ def _grammatical_speaker(verb: Token) -> Token | None:
                 return objects[0]
     if verb.dep_ == "conj" and verb.head is not verb:  # "... and said"
         return _grammatical_speaker(verb.head) if _is_reporting(verb.head) or verb.head.pos_ == "VERB" else None
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "xcomp"}:
+        return _subject_above(verb)  # "the ministry issued a statement on Monday saying 12 were killed"
+    return None
+
+
+def _subject_above(verb: Token) -> Token | None:
+    head = verb.head
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if head.head is head:
+            return None
+        head = head.head
     return None
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .numbers import Quantity, find_quantities
-from .doccache import doc_text, span_text
+from .doccache import doc_text, sent_ents, span_text
 
 # lemma-ish keys → figure. Covers the forms the small model lemmatises
 # inconsistently ("dead" as noun or adjective, "wounded" as noun).
@@ -134,6 +134,7 @@ def find_figures(sent: Span) -> list[Figure]:
         else:
             unlinked.append(quantity)
     figures.extend(_lone_victims(sent, figures))
+    figures.extend(_named_victims(sent, figures))
     figures.extend(_parts_of(sent, figures, unlinked))
     figures.sort(key=lambda f: f.start)
     return figures
@@ -141,6 +142,9 @@ def find_figures(sent: Span) -> list[Figure]:
 
 INCLUDING = re.compile(r"\b(including|among them|among whom|of them|of whom|included)\s+(at least\s+)?$", re.I)
 PART_ARTICLE = re.compile(r"\b(including|included)\s+(a|an|one)\s+(\d+-year-old\s+|[\w-]+\s+)?(?P<noun>\w+)", re.I)
+
+
+LIST_GLUE = re.compile(r"\s*(,|,?\s*and)\s*$")
 
 
 def _parts_of(sent: Span, figures: list[Figure], unlinked: list[Quantity]) -> list[Figure]:
@@ -152,7 +156,8 @@ def _parts_of(sent: Span, figures: list[Figure], unlinked: list[Quantity]) -> li
     text = doc_text(sent.doc)
     parts = []
     for quantity in unlinked:
-        if not INCLUDING.search(text[max(sent.start_char, quantity.start - 30):quantity.start]):
+        listed = parts and LIST_GLUE.match(text[parts[-1].end:quantity.start])  # "two women and three children"
+        if not listed and not INCLUDING.search(text[max(sent.start_char, quantity.start - 30):quantity.start]):
             continue
         first, last = _tokens_of(sent, quantity.start, quantity.end)
         end = _victim_phrase_end(sent, last)
@@ -224,11 +229,12 @@ def _figure_for(sent: Span, quantity: Quantity) -> Figure | None:
     if figure == "killed" and group == "unknown":
         group = _group_from_context(sent, harm_token)
     start, end = quantity.start, max(quantity.end, victims.end_char)
+    counted = doc[last].head if doc[last].dep_ in {"nummod", "quantmod"} else doc[last]
     return Figure(figure=figure, group=group, quantity=quantity, victims_text=doc_text(doc)[start:end],
                   start=start, end=end, harm_word=harm_token.text,
                   includes_attacker=_includes_attacker(sent),
                   superseded=bool(SUPERSEDED_CUES.search(_window_text(sent, first, 8))),
-                  subset=_is_subset(sent, first))
+                  subset=_is_subset(sent, first), additional=_along_with(counted))
 
 
 def _harm_of(token: Token) -> str | None:
@@ -270,6 +276,8 @@ def _harm_by_grammar(number: Token) -> tuple[Token, str] | None:
         if noun.dep_ == "dobj" and _harm_of(noun.head) and noun.head.pos_ in {"VERB", "AUX"}:
             return noun.head, _harm_of(noun.head)
     verb = noun.head
+    if _along_with(noun):  # "was killed along with his two children"
+        return _harm_for_noun(noun)
     if noun.dep_ == "nsubjpass" and _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
         return verb, _harm_of(verb)
     if noun.dep_ == "nsubj" and verb.lemma_ in {"die", "perish"}:
@@ -329,10 +337,14 @@ def _harm_on_right(sent: Span, last: int) -> tuple[Token, str] | None:
 
 
 def _is_non_victim_count(doc, first: int, last: int) -> bool:
-    """Counts of things that are not people: '42 pickups' stay for 'destroyed' only."""
+    """Counts of things that are not people: '42 pickups' stay for 'destroyed' only; a person's age
+    ('John Smith, 34,', 'Ahmad Saleh (40)') counts nobody."""
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     if nxt is None:
         return False
+    if first >= 2 and doc[first - 1].text in {",", "("} and doc[first - 2].ent_type_ == "PERSON" \
+            and nxt.text in {",", ")"}:
+        return True
     return nxt.lower_ in {"years", "year", "months", "month", "days", "day", "hours", "hour", "minutes",
                           "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "%",
                           "times", "am", "pm", "a.m.", "p.m.", "o'clock"}
@@ -351,7 +363,8 @@ def _victim_phrase_end(sent: Span, last: int) -> int:
             continue
         if token.lower_ == "of" and end > last and i + 1 < sent.end:
             j = i + 1
-            while j < sent.end and j - i <= 4 and doc[j].pos_ in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"}:
+            while j < sent.end and j - i <= 6 and (doc[j].pos_ in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"}
+                                                    or doc[j].tag_ == "HYPH"):  # "of the Al-Masri family"
                 if doc[j].pos_ in {"NOUN", "PROPN", "PRON"}:
                     end = j
                 j += 1
@@ -369,18 +382,23 @@ def _victim_phrase_end(sent: Span, last: int) -> int:
 
 
 def _group_of(words: Span, sent: Span) -> str:
-    found = [WORD_GROUP[t.lower_] for t in words if t.lower_ in WORD_GROUP]
+    """The group a counted phrase names: 'members of a family' are civilians, 'our men' security forces,
+    'four men' civilians (men with no force named are people, as 'a man' is)."""
+    found = [_group_of_word(t, words) for t in words if t.lower_ in WORD_GROUP]
     if not found:
         return "unknown"
     if "children" in found:
         return "children"
     if "women" in found:
         return "women"
-    return found[-1] if found[-1] != "security_forces" or _is_state_men(words) else found[0]
+    named = [g for t, g in zip((t for t in words if t.lower_ in WORD_GROUP), found) if t.lower_ != "members"]
+    return (named or found)[-1]
 
 
-def _is_state_men(words: Span) -> bool:
-    return not any(t.lower_ == "men" for t in words) or any(t.lower_ in {"our", "security"} for t in words)
+def _group_of_word(token: Token, words: Span) -> str:
+    if token.lower_ == "men" and not any(t.lower_ in {"our", "security", "army", "police"} for t in words):
+        return "civilians"
+    return WORD_GROUP[token.lower_]
 
 
 def _group_from_context(sent: Span, harm: Token) -> str:
@@ -427,6 +445,27 @@ def _reach(det: Token, noun: Token) -> int:
 LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidnapper"}
 
 
+def _named_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
+    """'Ahmad Saleh (40) was killed': one victim named, counted as one."""
+    doc = sent.doc
+    covered = [(f.start, f.end) for f in figures]
+    out = []
+    for ent in sent_ents(sent):
+        if ent.label_ != "PERSON" or any(s <= ent.start_char < e for s, e in covered):
+            continue
+        root = ent.root
+        harm = _harm_for_noun(root) if root.dep_ in {"nsubjpass", "dobj", "nsubj"} else None
+        if harm is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        quantity = Quantity(min=1, max=1, qualifier="exact", start=start, end=end, text=ent.text)
+        # a named person is one of the victims, never a count of all of them: a part, which floors the toll
+        out.append(Figure(figure=harm[1], group="unknown", quantity=quantity, victims_text=ent.text, start=start,
+                          end=end, harm_word=harm[0].text, includes_attacker=False, superseded=False,
+                          subset=True))
+    return out
+
+
 def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     """'killing a security guard', 'a soldier was killed': one victim with no numeral."""
     doc = sent.doc
@@ -462,10 +501,8 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
 
 def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
     head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and _to_death(head):
-        return head, "killed"  # "a soldier was shot dead", "beaten to death"
-    if noun.dep_ in {"dobj", "nsubjpass"} and _harm_of(head) and head.pos_ in {"VERB", "AUX"}:
-        return head, _harm_of(head)
+    if noun.dep_ in {"dobj", "nsubjpass"} and _verb_harm(head):
+        return head, _verb_harm(head)
     if noun.dep_ == "nsubj" and head.lemma_ in {"die"}:
         return head, "killed"
     if noun.dep_ == "conj":
@@ -475,6 +512,18 @@ def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
         if _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
             return verb, _harm_of(verb)
     return None
+
+
+def _verb_harm(verb: Token) -> str | None:
+    """What a verb does to its object: 'shot dead', 'fatally shot', 'shot and killed' kill; 'wounded' injures."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if _to_death(verb) or any(c.lower_ in {"fatally", "mortally"} for c in verb.children):
+        return "killed"
+    joined = [_harm_of(c) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if "killed" in joined:
+        return "killed"  # "was shot and killed"
+    return _harm_of(verb) or next((h for h in joined if h), None)
 
 
 def _to_death(verb: Token) -> bool:

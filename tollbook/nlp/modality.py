@@ -299,6 +299,7 @@ _AGGREGATE_PATTERNS = [
     r"\brecorded\b",
     r"\bbetween (?:19|20)\d\d and\b",
     r"\bfrom (?:19|20)\d\d\b",
+    r"\bfrom (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)? (?:to|until|through|till)\b",
     r"\bsince the (?:start|beginning|outbreak)\b",
 ]
 # Totals of a whole war: never one incident's toll, even in the lead.
