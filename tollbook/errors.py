@@ -20,6 +20,8 @@ CODES = {
     "E108": "unsupported file type",
     "E109": "malformed CSV row",
     "E110": "field has the wrong type",
+    "E121": "WARC capture is not an HTTP 200 response",
+    "E122": "WARC capture is not an HTML page",
     "E201": "extraction failed on this article",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
