@@ -25,6 +25,9 @@ CODES = {
     "E201": "extraction failed on this article",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
+    "E910": "bulk: bad input or scheduler setting",
+    "E911": "bulk: the output folder belongs to another run",
+    "E912": "bulk: partitions failed (run the same command again to retry them)",
 }
 
 
