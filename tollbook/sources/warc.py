@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tollbook.errors import ConfigError, SourceError
+from tollbook.errors import ConfigError
 from tollbook.records import Article, Rejection
 from tollbook.sources.common import build_article, rejection
 from tollbook.sources.files import PeekableStream
@@ -40,7 +40,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(stream: PeekableStream, source: str, max_chars: int) -> Iterator[Article | Rejection]:
     """Each capture in a WARC stream as an Article or a Rejection."""
-    archive_iterator, load_failed = _warcio()
+    archive_iterator = _warcio()
     captures = 0
     try:
         for number, record in enumerate(archive_iterator(stream), start=1):
@@ -48,7 +48,9 @@ def read_warc(stream: PeekableStream, source: str, max_chars: int) -> Iterator[A
                 continue
             captures += 1
             yield read_capture(record, f"{source}#{number}", max_chars)
-    except (load_failed, SourceError, ValueError, EOFError, OSError) as err:
+    except ConfigError:
+        raise
+    except Exception as err:  # warcio on arbitrary bytes (load_failed, and worse): end this file, not the run
         yield rejection("E107", f"damaged WARC archive after {captures} captures: {_describe(err)}", source)
         return
     if captures == 0:
@@ -107,11 +109,10 @@ def _describe(err: Exception) -> str:
 def _warcio():
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError as err:
         raise ConfigError(
             f"reading WARC files needs warcio, which failed to import ({err}); "
             "reinstall tollbook's dependencies",
             code="E902",
         ) from err
-    return ArchiveIterator, ArchiveLoadFailed
+    return ArchiveIterator

@@ -1,0 +1,247 @@
+"""tollbook bulk: Parquet round-trips, the output folder's crash rules, and (with the model) the same reports
+as extract on a 2-process Dask cluster, and resuming a crashed run without duplicates."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from tests.warcfiles import Capture, news_page, write_warc
+from tollbook.bulk import read_results, run_bulk
+from tollbook.bulk.output import OutputFolder
+from tollbook.bulk.partitions import digest_of, input_identity, partitions
+from tollbook.bulk.tables import TABLES, results_from_tables, tables_from_results
+from tollbook.errors import ConfigError
+from tollbook.records import (Article, Claim, Denial, Evidence, ExtractionResult, Range, Rejection, Report,
+                              Statistic)
+
+SAMPLES = os.path.join(os.path.dirname(__file__), "..", "samples")
+
+
+def _report(article_id: str, index: int, **changes) -> Report:
+    claim = Claim(figure="killed", group="civilians", victims_text="seven villagers", min=7, max=7,
+                  qualifier="exact", claimant="local official", claimant_type="local_official", start=96, end=111,
+                  claimant_person="Amadou Traoré", superseded=True, subset_of="civilians")
+    fields = dict(
+        report_id=f"r{article_id}{index}", article_id=article_id, outlet="example-news.org", url=None,
+        published="2024-03-06", event_date="2024-03-04", date_precision="day",
+        event_type="Violence against civilians", sub_event_type="Attack", actor1="Unidentified armed group",
+        actor2=None, actor1_text="gunmen", actor2_text=None, country="Mali", iso3="MLI", admin1="Kidal",
+        admin2=None, location="Anefis", latitude=18.05, longitude=0.1833333, geo_precision=1,
+        fatalities=Range(min=5, max=7, best=7), civilian_fatalities=None, child_fatalities=None,
+        injured=Range(min=3, max=3, best=3), claims=(claim, Claim(**{**claim.to_dict(), "figure": "injured"})),
+        modality="reported", evidence=(Evidence(text="Gunmen attacked …", start=0, end=17),),
+        denials=(Denial(text="the army denied it", claimant="army", claimant_type="military", start=5, end=9),),
+        field_evidence={"location": {"start": 53, "end": 59, "text": "Anefis"}}, trigger="attacked")
+    return Report(**{**fields, **changes})
+
+
+def _results() -> list:
+    first = Article(id="a1", text="Gunmen attacked … ünïcode", url="https://x.org/1", outlet="x.org",
+                    published="2024-03-06", title="T", source="in.jsonl:1")
+    second = Article(id="a2", text="Nothing happened.", source="in.jsonl:3")
+    statistic = Statistic(article_id="a1", figure="killed", min=500, max=500, qualifier="more than",
+                          text="The war has killed more than 500.", start=40, end=60, claimant=None)
+    return [
+        ExtractionResult(article=first, reports=(_report("a1", 0), _report("a1", 1, fatalities=None, claims=())),
+                         statistics=(statistic,)),
+        Rejection(code="E104", reason="malformed JSON", source="in.jsonl:2"),
+        ExtractionResult(article=second),
+        ExtractionResult(article=first, reports=(_report("a1", 0, location=None, latitude=None),)),  # again
+    ]
+
+
+def test_tables_round_trip_every_field():
+    tables = tables_from_results(_results())
+    assert {name: tables[name].num_rows for name in TABLES} == {
+        "articles": 3, "reports": 3, "claims": 4, "statistics": 1, "rejections": 1}
+    assert list(results_from_tables(tables)) == _results()
+
+
+def test_parquet_folder_round_trip(tmp_path):
+    folder = OutputFolder(str(tmp_path / "out"))
+    folder.open({"input_key": "k1", "inputs": []})
+    folder.write_partition("part-00001", "d1", tables_from_results(_results()[2:]))
+    folder.write_partition("part-00000", "d0", tables_from_results(_results()[:2]))
+    assert list(read_results(str(tmp_path / "out"))) == _results()  # partition order, not finishing order
+    assert sorted(os.listdir(tmp_path / "out" / "reports")) == ["part-00000.parquet", "part-00001.parquet"]
+
+
+def test_output_folder_crash_leftovers(tmp_path):
+    out = tmp_path / "out"
+    folder = OutputFolder(str(out))
+    folder.open({"input_key": "k1", "inputs": []})
+    done = folder.write_partition("part-00000", "d0", tables_from_results(_results()[:2]))
+    assert done.codes == {"E104": 1} and done.counts["articles"] == 1
+    with open(out / "partitions.jsonl", "a") as log:
+        log.write('{"name": "part-00001", "dig')  # died while appending
+    (out / "reports" / ".tmp-123-part-00001.parquet").write_bytes(b"half a file")
+
+    finished = OutputFolder(str(out)).open({"input_key": "k1", "inputs": []})
+    assert list(finished) == ["part-00000"]
+    assert not (out / "reports" / ".tmp-123-part-00001.parquet").exists()
+    folder.write_partition("part-00001", "d1", tables_from_results(_results()[2:]))
+    assert [p.name for p in folder.finished()] == ["part-00000", "part-00001"]
+    assert list(read_results(str(out))) == _results()
+
+
+def test_output_folder_belongs_to_one_input(tmp_path):
+    OutputFolder(str(tmp_path)).open({"input_key": "k1", "inputs": ["a"]})
+    with pytest.raises(ConfigError) as raised:
+        OutputFolder(str(tmp_path)).open({"input_key": "k2", "inputs": ["b"]})
+    assert raised.value.code == "E911"
+
+
+def test_partitions_and_input_identity(tmp_path):
+    items = [Article(id="a1", text="x", source="in:1")] + [
+        Rejection(code="E103", reason="empty", source=f"f{i}") for i in range(6)]
+    parts = list(partitions(items, 3))
+    assert [p.name for p in parts] == ["part-00000", "part-00001", "part-00002"]
+    assert [len(p.items) for p in parts] == [3, 3, 1]
+    assert [p.digest for p in partitions(items, 3)] == [p.digest for p in parts]
+    assert len({p.digest for p in parts}) == 3
+    assert digest_of([Article(id="a1", text="y", source="in:1")]) != digest_of(items[:1])
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n')
+    key = input_identity([str(tmp_path)], partition_size=3, max_chars=10)["input_key"]
+    assert input_identity([str(tmp_path)], partition_size=4, max_chars=10)["input_key"] != key
+    (tmp_path / "a.jsonl").write_text('{"text": "xy"}\n')
+    assert input_identity([str(tmp_path)], partition_size=3, max_chars=10)["input_key"] != key
+    with pytest.raises(ConfigError):
+        input_identity(["-"], partition_size=3, max_chars=10)
+
+
+# --- with the model and Dask ---------------------------------------------------------------------
+
+LEADS = [
+    ("Gunmen kill seven villagers", "2024-03-06",
+     "BAMAKO — Unidentified gunmen on motorbikes attacked the village of Anefis in northern Mali on Monday, "
+     "killing seven villagers and wounding three others, a local official said."),
+    ("Car bomb in Mogadishu", None,
+     "MOGADISHU — A car bomb exploded near a busy checkpoint in Mogadishu on Tuesday, killing at least eight "
+     "people, police said. Initial reports had put the toll at five.\n\nThe war has killed more than 20,000 "
+     "people since 2007."),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Every reader at once: the samples (JSONL, text, HTML) and a WARC file with skipped captures."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in ("articles.jsonl", "flood.txt", "page.html"):
+        (folder / name).write_bytes(open(os.path.join(SAMPLES, name), "rb").read())
+    captures = [Capture(f"https://example-news.org/{i}", news_page(title, text, published=published))
+                for i, (title, published, text) in enumerate(LEADS)]
+    captures.append(Capture("https://example-news.org/moved", b"", status="302 Found"))
+    write_warc(folder / "crawl.warc.gz", captures)
+    (folder / "broken.jsonl").write_text('{"text": "fine"}\n{"text": \n')
+    return folder
+
+
+def _extracted(corpus) -> tuple[list[dict], list[dict], list[dict]]:
+    from tollbook.cli import cli
+    rejections = corpus.parent / f"{corpus.name}-rejections.jsonl"
+    statistics = corpus.parent / f"{corpus.name}-statistics.jsonl"
+    run = CliRunner().invoke(cli, ["extract", str(corpus), "--format", "jsonl", "--silent",
+                                   "--rejections", str(rejections), "--statistics", str(statistics)])
+    assert run.exit_code == 0, run.output
+    return ([json.loads(line) for line in run.stdout.splitlines()],
+            [json.loads(line) for line in statistics.read_text().splitlines()],
+            [json.loads(line) for line in rejections.read_text().splitlines()])
+
+
+def _from_bulk(out) -> tuple[list[dict], list[dict], list[dict]]:
+    reports, statistics, rejections = [], [], []
+    for item in read_results(str(out)):
+        if isinstance(item, Rejection):
+            rejections.append(item.to_dict())
+        else:
+            reports.extend(r.to_dict() for r in item.reports)
+            statistics.extend(s.to_dict() for s in item.statistics)
+    return reports, statistics, rejections
+
+
+def _key(record: dict) -> str:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def _same(left: list[dict], right: list[dict]) -> bool:
+    return sorted(map(_key, left)) == sorted(map(_key, right))
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_bulk_on_two_worker_processes_gives_exactly_extracts_records(corpus, tmp_path):
+    from tollbook.cli import cli
+    run = CliRunner().invoke(cli, ["bulk", str(corpus), "--out", str(tmp_path / "out"), "--workers", "2",
+                                   "--partition-size", "2"])
+    assert run.exit_code == 0, run.output
+    assert "E121" in run.stderr and "E104" in run.stderr  # skipped and rejected inputs are counted
+    reports, statistics, rejections = _extracted(corpus)
+    bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(tmp_path / "out")
+    assert len(reports) >= 5 and statistics and len(rejections) == 2
+    assert _same(bulk_reports, reports)
+    assert _same(bulk_statistics, statistics)
+    assert _same(bulk_rejections, rejections)
+
+
+@pytest.fixture(scope="module")
+def threaded_client():
+    """One in-process worker thread: Dask without process start-up, for the tests that need many runs."""
+    from distributed import Client
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as client:
+        yield client
+
+
+@pytest.mark.model
+def test_crashed_run_resumes_without_duplicates(corpus, tmp_path, monkeypatch, threaded_client):
+    from tollbook.bulk import output
+    out = str(tmp_path / "out")
+    real_write = output.OutputFolder.write_partition
+    written = []
+
+    def crash_after_two(self, name, digest, tables):
+        if len(written) == 2:
+            raise KeyboardInterrupt("the machine went down")
+        written.append(name)
+        return real_write(self, name, digest, tables)
+
+    monkeypatch.setattr(output.OutputFolder, "write_partition", crash_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
+    monkeypatch.undo()
+    assert len(list(OutputFolder(out).finished())) == 2
+
+    summary = run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
+    assert summary.skipped == 2 and not summary.failed
+    assert summary.processed == summary.rows["articles"] - sum(
+        p.counts["articles"] for p in OutputFolder(out).finished() if p.name in written)
+    reports, statistics, rejections = _extracted(corpus)
+    bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(out)
+    assert len(bulk_reports) == len(reports) and _same(bulk_reports, reports)  # every report once
+    assert _same(bulk_statistics, statistics) and _same(bulk_rejections, rejections)
+
+    again = run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
+    assert again.skipped == again.partitions and again.processed == 0
+
+
+@pytest.mark.model
+def test_failed_partition_is_retried_by_the_next_run(corpus, tmp_path, monkeypatch, threaded_client):
+    from tollbook.bulk import daskengine
+    out = str(tmp_path / "out")
+    real_task = daskengine.run_partition
+
+    def fails_on_html(items):
+        if any((item.source or "").endswith("page.html") for item in items):
+            raise RuntimeError("worker ran out of memory")
+        return real_task(items)
+
+    monkeypatch.setattr(daskengine, "run_partition", fails_on_html)
+    first = run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
+    assert len(first.failed) == 1 and "out of memory" in next(iter(first.failed.values()))
+    monkeypatch.undo()
+    second = run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
+    assert not second.failed and second.skipped == first.partitions == second.partitions - 1
+    assert _same(_from_bulk(out)[0], _extracted(corpus)[0])
