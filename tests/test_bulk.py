@@ -140,7 +140,9 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def _extracted(corpus) -> tuple[list[dict], list[dict], list[dict]]:
+@pytest.fixture(scope="module")
+def extracted(corpus) -> tuple[list[dict], list[dict], list[dict]]:
+    """What `tollbook extract` gives on the corpus: reports, statistics, rejections."""
     from tollbook.cli import cli
     rejections = corpus.parent / f"{corpus.name}-rejections.jsonl"
     statistics = corpus.parent / f"{corpus.name}-statistics.jsonl"
@@ -173,15 +175,17 @@ def _same(left: list[dict], right: list[dict]) -> bool:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_bulk_on_two_worker_processes_gives_exactly_extracts_records(corpus, tmp_path):
+def test_bulk_on_two_worker_processes_gives_exactly_extracts_records(corpus, extracted, tmp_path):
     from tollbook.cli import cli
     run = CliRunner().invoke(cli, ["bulk", str(corpus), "--out", str(tmp_path / "out"), "--workers", "2",
                                    "--partition-size", "2"])
     assert run.exit_code == 0, run.output
     assert "E121" in run.stderr and "E104" in run.stderr  # skipped and rejected inputs are counted
-    reports, statistics, rejections = _extracted(corpus)
+    reports, statistics, rejections = extracted
     bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(tmp_path / "out")
     assert len(reports) >= 5 and statistics and len(rejections) == 2
+    from_warc = [r for r in reports if (r["url"] or "").startswith("https://example-news.org/0")]
+    assert [(r["published"], r["event_date"]) for r in from_warc] == [("2024-03-06", "2024-03-04")]  # "Monday"
     assert _same(bulk_reports, reports)
     assert _same(bulk_statistics, statistics)
     assert _same(bulk_rejections, rejections)
@@ -196,7 +200,7 @@ def threaded_client():
 
 
 @pytest.mark.model
-def test_crashed_run_resumes_without_duplicates(corpus, tmp_path, monkeypatch, threaded_client):
+def test_crashed_run_resumes_without_duplicates(corpus, extracted, tmp_path, monkeypatch, threaded_client):
     from tollbook.bulk import output
     out = str(tmp_path / "out")
     real_write = output.OutputFolder.write_partition
@@ -218,7 +222,7 @@ def test_crashed_run_resumes_without_duplicates(corpus, tmp_path, monkeypatch, t
     assert summary.skipped == 2 and not summary.failed
     assert summary.processed == summary.rows["articles"] - sum(
         p.counts["articles"] for p in OutputFolder(out).finished() if p.name in written)
-    reports, statistics, rejections = _extracted(corpus)
+    reports, statistics, rejections = extracted
     bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(out)
     assert len(bulk_reports) == len(reports) and _same(bulk_reports, reports)  # every report once
     assert _same(bulk_statistics, statistics) and _same(bulk_rejections, rejections)
@@ -228,7 +232,7 @@ def test_crashed_run_resumes_without_duplicates(corpus, tmp_path, monkeypatch, t
 
 
 @pytest.mark.model
-def test_failed_partition_is_retried_by_the_next_run(corpus, tmp_path, monkeypatch, threaded_client):
+def test_failed_partition_is_retried_by_the_next_run(corpus, extracted, tmp_path, monkeypatch, threaded_client):
     from tollbook.bulk import daskengine
     out = str(tmp_path / "out")
     real_task = daskengine.run_partition
@@ -244,4 +248,49 @@ def test_failed_partition_is_retried_by_the_next_run(corpus, tmp_path, monkeypat
     monkeypatch.undo()
     second = run_bulk([str(corpus)], out, partition_size=2, client=threaded_client)
     assert not second.failed and second.skipped == first.partitions == second.partitions - 1
-    assert _same(_from_bulk(out)[0], _extracted(corpus)[0])
+    assert _same(_from_bulk(out)[0], extracted[0])
+
+
+KILLED_RUN = """
+import sys, time
+from distributed import Client
+from tollbook.bulk import daskengine, run_bulk
+real_task = daskengine.run_partition
+def slow_task(items):  # slow enough that the test's SIGKILL lands mid-run
+    time.sleep(0.5)
+    return real_task(items)
+daskengine.run_partition = slow_task
+with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as client:
+    run_bulk([sys.argv[1]], sys.argv[2], partition_size=1, client=client)
+"""
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_run_killed_with_sigkill_resumes_without_duplicates(corpus, extracted, tmp_path, threaded_client):
+    import signal
+    import subprocess
+    import sys
+    import time
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(corpus), str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            log = out / "partitions.jsonl"
+            if log.exists() and log.read_text().count("\n") >= 2:
+                break
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finished_before = len(list(OutputFolder(str(out)).finished()))
+    assert process.returncode == -signal.SIGKILL and 2 <= finished_before
+
+    summary = run_bulk([str(corpus)], str(out), partition_size=1, client=threaded_client)
+    assert summary.skipped == finished_before < summary.partitions and not summary.failed
+    reports, statistics, rejections = extracted
+    bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(out)
+    assert len(bulk_reports) == len(reports) and _same(bulk_reports, reports)
+    assert _same(bulk_statistics, statistics) and _same(bulk_rejections, rejections)
