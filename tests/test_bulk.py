@@ -94,6 +94,14 @@ def test_output_folder_belongs_to_one_input(tmp_path):
     assert raised.value.code == "E911"
 
 
+def test_scheduler_must_be_an_address(tmp_path):
+    from tollbook.cli import cli
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n')
+    run = CliRunner().invoke(cli, ["bulk", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "out"),
+                                   "--scheduler", "localhost"])
+    assert run.exit_code == 1 and "E910" in run.output and "tcp://" in run.output
+
+
 def test_partitions_and_input_identity(tmp_path):
     items = [Article(id="a1", text="x", source="in:1")] + [
         Rejection(code="E103", reason="empty", source=f"f{i}") for i in range(6)]
@@ -176,10 +184,17 @@ def _same(left: list[dict], right: list[dict]) -> bool:
 @pytest.mark.model
 @pytest.mark.slow
 def test_bulk_on_two_worker_processes_gives_exactly_extracts_records(corpus, extracted, tmp_path):
+    """The LocalCluster `tollbook bulk` makes, reached as a real cluster is: by its tcp:// address."""
+    from tollbook.bulk.daskengine import dask_client
     from tollbook.cli import cli
-    run = CliRunner().invoke(cli, ["bulk", str(corpus), "--out", str(tmp_path / "out"), "--workers", "2",
-                                   "--partition-size", "2"])
+    with dask_client(None, 2) as client:
+        address = client.scheduler.address
+        assert address.startswith("tcp://") and len(client.nthreads()) == 2
+        run = CliRunner().invoke(cli, ["bulk", str(corpus), "--out", str(tmp_path / "out"),
+                                       "--scheduler", address, "--partition-size", "2"])
+        workers_pids = set(client.run(os.getpid).values())
     assert run.exit_code == 0, run.output
+    assert len(workers_pids) == 2 and os.getpid() not in workers_pids
     assert "E121" in run.stderr and "E104" in run.stderr  # skipped and rejected inputs are counted
     reports, statistics, rejections = extracted
     bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(tmp_path / "out")

@@ -11,30 +11,40 @@ Dask is imported here only: the rest of tollbook does not need it.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
+import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
 
+import dask
 import pyarrow as pa
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from tollbook.bulk.partitions import Partition
 from tollbook.bulk.tables import tables_from_results
 from tollbook.errors import ConfigError
-from tollbook.extraction import BATCH_SIZE, process_batch
+from tollbook.extraction import BATCH_SIZE, extract, process_batch
 from tollbook.nlp.pipeline import load_nlp
 from tollbook.records import Article, Rejection
 
 CONNECT_TIMEOUT_S = 30
 
 
+WARM_UP_TEXT = "Gunmen killed three villagers in Kidal, Mali on Monday, a local official said."
+
+
 class ModelOnWorker(WorkerPlugin):
-    """Loads the model as a worker starts (and on workers that join later)."""
+    """Loads the model as a worker starts (and on workers that join later).
+
+    One short article is extracted too, so that the other per-process tables
+    (actors, the place index) are loaded before the first partition, not in it.
+    """
 
     name = "tollbook-model"
 
     def setup(self, worker) -> None:
         load_nlp()
+        extract(WARM_UP_TEXT, published="2024-03-06")
 
 
 def run_partition(items: list[Article | Rejection]) -> dict[str, pa.Table]:
@@ -45,7 +55,7 @@ def run_partition(items: list[Article | Rejection]) -> dict[str, pa.Table]:
     return tables_from_results(results)
 
 
-@contextmanager
+@contextlib.contextmanager
 def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the cluster at ``scheduler`` (``tcp://host:port``), else of a new LocalCluster.
 
@@ -59,9 +69,15 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
         finally:
             client.close()
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        yield client
+    with contextlib.ExitStack() as stack:
+        # The statistical profiler samples every thread each 10 ms, under the GIL the parser needs.
+        stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
+        with warnings.catch_warnings():  # the HTTP endpoint moving off a taken port 8787 is no news here
+            warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR))
+        yield stack.enter_context(Client(cluster))
 
 
 def prepare(client: Client) -> None:
