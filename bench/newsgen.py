@@ -86,3 +86,24 @@ def write_jsonl(path, n: int) -> None:
     with open(path, "w", encoding="utf-8") as out:
         for record in corpus(n):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_warc(path, n: int) -> None:
+    """The corpus as web pages in a WARC file (request/response pairs, like Common Crawl News)."""
+    from tests.warcfiles import Capture, news_page, write_warc as write_captures
+    write_captures(path, [Capture(d["url"], news_page(d["title"], d["text"], published=d["published"]))
+                          for d in corpus(n)])
+
+
+def main() -> None:
+    import argparse
+    parser = argparse.ArgumentParser(description="Write a generated news corpus (.jsonl, or .warc/.warc.gz).")
+    parser.add_argument("path")
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    writer = write_warc if ".warc" in args.path.lower() else write_jsonl
+    writer(args.path, args.articles)
+
+
+if __name__ == "__main__":
+    main()
