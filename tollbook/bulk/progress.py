@@ -43,7 +43,8 @@ class BulkProgress:
         self._print(f"{self._clear()}tollbook bulk: {summary.partitions} partitions ({summary.skipped} done "
                     f"before), {rows['articles']} articles, {rows['reports']} reports, {rows['claims']} claims, "
                     f"{rows['statistics']} statistics, {rows['rejections']} rejected; {summary.processed} "
-                    f"articles this run in {summary.seconds:.1f}s ({rate:.1f} articles/s) -> {summary.out_dir}\n")
+                    f"articles this run in {summary.seconds:.1f}s, cluster start-up included "
+                    f"({rate:.1f} articles/s) -> {summary.out_dir}\n")
         for code, count in sorted(summary.codes.items()):
             self._print(f"  {code} {CODES.get(code, '')}: {count}\n")
         if summary.failed:
