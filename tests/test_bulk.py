@@ -87,6 +87,12 @@ def test_output_folder_crash_leftovers(tmp_path):
     assert list(read_results(str(out))) == _results()
 
 
+def test_read_results_wants_a_bulk_folder(tmp_path):
+    with pytest.raises(ConfigError) as raised:
+        list(read_results(str(tmp_path)))
+    assert raised.value.code == "E911"
+
+
 def test_output_folder_belongs_to_one_input(tmp_path):
     OutputFolder(str(tmp_path)).open({"input_key": "k1", "inputs": ["a"]})
     with pytest.raises(ConfigError) as raised:

@@ -65,6 +65,9 @@ class OutputFolder:
         self._end_torn_line()
         return {p.name: p for p in self.finished()}
 
+    def is_bulk_output(self) -> bool:
+        return os.path.isfile(self._at(MANIFEST))
+
     def finished(self) -> Iterator[FinishedPartition]:
         """Finished partitions, in the order they finished (a torn last line is skipped)."""
         try:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from tollbook.bulk.output import FinishedPartition, OutputFolder
 from tollbook.bulk.partitions import Partition, input_identity, partitions
 from tollbook.bulk.tables import results_from_tables
+from tollbook.errors import ConfigError
 from tollbook.records import ExtractionResult, Rejection
 from tollbook.sources import DEFAULT_MAX_CHARS, read_inputs
 
@@ -104,6 +105,9 @@ def _client(daskengine, client, scheduler: str | None, workers: int):
 def read_results(out_dir: str) -> Iterator[ExtractionResult | Rejection]:
     """Every finished partition's results, in input order: what ``extract_articles`` would have yielded."""
     folder = OutputFolder(out_dir)
+    if not folder.is_bulk_output():
+        raise ConfigError(f"{out_dir} is not the output folder of a tollbook bulk run (no manifest.json)",
+                          code="E911")
     names = sorted({part.name for part in folder.finished()})
     for name in names:
         yield from results_from_tables(folder.read_partition(name))
