@@ -108,6 +108,15 @@ def test_scheduler_must_be_an_address(tmp_path):
     assert run.exit_code == 1 and "E910" in run.output and "tcp://" in run.output
 
 
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    from tollbook.bulk import daskengine
+    monkeypatch.setattr(daskengine, "CONNECT_TIMEOUT_S", 1)
+    (tmp_path / "a.jsonl").write_text('{"text": "Gunmen killed two people in Gao on Monday."}\n')
+    with pytest.raises(ConfigError) as raised:
+        run_bulk([str(tmp_path / "a.jsonl")], str(tmp_path / "out"), scheduler="tcp://127.0.0.1:9")
+    assert raised.value.code == "E910" and "cannot reach" in str(raised.value)
+
+
 def test_partitions_and_input_identity(tmp_path):
     items = [Article(id="a1", text="x", source="in:1")] + [
         Rejection(code="E103", reason="empty", source=f"f{i}") for i in range(6)]
@@ -142,7 +151,7 @@ LEADS = [
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Every reader at once: the samples (JSONL, text, HTML) and a WARC file with skipped captures."""
+    """Every reader at once: the samples (JSONL, text, HTML), CSV, and a WARC file with skipped captures."""
     folder = tmp_path_factory.mktemp("corpus")
     for name in ("articles.jsonl", "flood.txt", "page.html"):
         (folder / name).write_bytes(open(os.path.join(SAMPLES, name), "rb").read())
@@ -151,6 +160,8 @@ def corpus(tmp_path_factory):
     captures.append(Capture("https://example-news.org/moved", b"", status="302 Found"))
     write_warc(folder / "crawl.warc.gz", captures)
     (folder / "broken.jsonl").write_text('{"text": "fine"}\n{"text": \n')
+    (folder / "wire.csv").write_text('id,published,text\nw1,2024-05-02,"KABUL — A roadside bomb killed four '
+                                     'police officers in Kunduz on Wednesday, officials said."\n')
     return folder
 
 
@@ -204,7 +215,8 @@ def test_bulk_on_two_worker_processes_gives_exactly_extracts_records(corpus, ext
     assert "E121" in run.stderr and "E104" in run.stderr  # skipped and rejected inputs are counted
     reports, statistics, rejections = extracted
     bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(tmp_path / "out")
-    assert len(reports) >= 5 and statistics and len(rejections) == 2
+    assert len(reports) >= 6 and statistics and len(rejections) == 2
+    assert any(r["article_id"] == "w1" for r in reports)  # from the CSV file
     from_warc = [r for r in reports if (r["url"] or "").startswith("https://example-news.org/0")]
     assert [(r["published"], r["event_date"]) for r in from_warc] == [("2024-03-06", "2024-03-04")]  # "Monday"
     assert _same(bulk_reports, reports)
