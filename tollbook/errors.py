@@ -3,6 +3,7 @@
 TollbookError
  ├── SourceError        (E1xx) input that cannot become an Article
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
+ ├── GazetteerError     (E3xx) a gazetteer file cannot be imported
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
 Codes are stable: they appear in rejections, on stderr and in run summaries.
@@ -23,6 +24,7 @@ CODES = {
     "E121": "WARC capture is not an HTTP 200 response",
     "E122": "WARC capture is not an HTML page",
     "E201": "extraction failed on this article",
+    "E301": "not a GeoNames file the gazetteer import reads",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
     "E910": "bulk: bad input or scheduler setting",
@@ -51,6 +53,11 @@ class SourceError(TollbookError):
 
 class ExtractionError(TollbookError):
     code = "E201"
+
+
+class GazetteerError(TollbookError):
+    """A file ``tollbook gazetteer import`` cannot read."""
+    code = "E301"
 
 
 class ConfigError(TollbookError):
