@@ -23,7 +23,7 @@ SAMPLES = os.path.join(os.path.dirname(__file__), "..", "samples")
 def _report(article_id: str, index: int, **changes) -> Report:
     claim = Claim(figure="killed", group="civilians", victims_text="seven villagers", min=7, max=7,
                   qualifier="exact", claimant="local official", claimant_type="local_official", start=96, end=111,
-                  claimant_person="Amadou Traoré", superseded=True, subset_of="civilians")
+                  claimant_person="Amadou Traoré", superseded=True, subset_of="civilians", adds_to=1)
     fields = dict(
         report_id=f"r{article_id}{index}", article_id=article_id, outlet="example-news.org", url=None,
         published="2024-03-06", event_date="2024-03-04", date_precision="day",
@@ -34,7 +34,8 @@ def _report(article_id: str, index: int, **changes) -> Report:
         injured=Range(min=3, max=3, best=3), claims=(claim, Claim(**{**claim.to_dict(), "figure": "injured"})),
         modality="reported", evidence=(Evidence(text="Gunmen attacked …", start=0, end=17),),
         denials=(Denial(text="the army denied it", claimant="army", claimant_type="military", start=5, end=9),),
-        field_evidence={"location": {"start": 53, "end": 59, "text": "Anefis"}}, trigger="attacked")
+        field_evidence={"location": {"start": 53, "end": 59, "text": "Anefis"}}, trigger="attacked",
+        gazetteer_id="geonames:2460596", place_evidence=Evidence(text="Anefis", start=53, end=59))
     return Report(**{**fields, **changes})
 
 
@@ -49,8 +50,20 @@ def _results() -> list:
                          statistics=(statistic,)),
         Rejection(code="E104", reason="malformed JSON", source="in.jsonl:2"),
         ExtractionResult(article=second),
-        ExtractionResult(article=first, reports=(_report("a1", 0, location=None, latitude=None),)),  # again
+        ExtractionResult(article=first, reports=(_report("a1", 0, location=None, latitude=None, place_evidence=None,
+                                                              gazetteer_id=None),)),  # again
     ]
+
+
+def test_schemas_cover_every_record_field():
+    """A field added to a record and not to the Parquet tables would be dropped without a word."""
+    import dataclasses
+    from tollbook.bulk.tables import SCHEMAS
+    expected = {"articles": Article, "reports": Report, "claims": Claim, "statistics": Statistic,
+                "rejections": Rejection}
+    for table, record in expected.items():
+        missing = {f.name for f in dataclasses.fields(record)} - set(SCHEMAS[table].names)
+        assert not missing, f"{table} has no column for {sorted(missing)}"
 
 
 def test_tables_round_trip_every_field():

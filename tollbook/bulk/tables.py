@@ -11,7 +11,8 @@ place in its partition, so the stream's order is kept):
 - ``rejections``: what could not be read or extracted, with its code.
 
 ``results_from_tables`` inverts ``tables_from_results`` exactly: the records
-read back are equal to the records written.
+read back are equal to the records written. A field added to a record needs
+its column here; ``test_schemas_cover_every_record_field`` says which.
 """
 from __future__ import annotations
 
@@ -46,14 +47,15 @@ SCHEMAS = {
         ("longitude", pa.float64()), ("geo_precision", pa.int64()), ("fatalities", _RANGE),
         ("civilian_fatalities", _RANGE), ("child_fatalities", _RANGE), ("injured", _RANGE),
         ("modality", _TEXT), ("evidence", pa.list_(_EVIDENCE)), ("denials", pa.list_(_DENIAL)),
-        ("field_evidence", _TEXT), ("trigger", _TEXT), ("extractor", _TEXT), ("claims", pa.int64()),
+        ("field_evidence", _TEXT), ("trigger", _TEXT), ("extractor", _TEXT), ("gazetteer_id", _TEXT),
+        ("place_evidence", _EVIDENCE), ("claims", pa.int64()),
     ]),
     "claims": pa.schema([
         ("position", pa.int64()), ("report_id", _TEXT), ("article_id", _TEXT), ("claim_index", pa.int64()),
         ("figure", _TEXT), ("group", _TEXT), ("victims_text", _TEXT), ("min", pa.int64()), ("max", pa.int64()),
         ("qualifier", _TEXT), ("claimant", _TEXT), ("claimant_type", _TEXT), ("start", pa.int64()),
         ("end", pa.int64()), ("claimant_person", _TEXT), ("includes_attacker", pa.bool_()),
-        ("superseded", pa.bool_()), ("subset_of", _TEXT), ("kind", _TEXT),
+        ("superseded", pa.bool_()), ("subset_of", _TEXT), ("kind", _TEXT), ("adds_to", pa.int64()),
     ]),
     "statistics": pa.schema([
         ("position", pa.int64()), ("article_id", _TEXT), ("figure", _TEXT), ("min", pa.int64()),
@@ -66,8 +68,9 @@ SCHEMAS = {
 }
 
 _RANGE_FIELDS = ("fatalities", "civilian_fatalities", "child_fatalities", "injured")
-_REPORT_SCALARS = [name for name in SCHEMAS["reports"].names
-                   if name not in ("position", "evidence", "denials", "field_evidence", "claims", *_RANGE_FIELDS)]
+_EVIDENCE_FIELDS = ("place_evidence",)
+_REPORT_SCALARS = [name for name in SCHEMAS["reports"].names if name not in (
+    "position", "evidence", "denials", "field_evidence", "claims", *_RANGE_FIELDS, *_EVIDENCE_FIELDS)]
 
 
 def tables_from_results(results: Iterable[ExtractionResult | Rejection]) -> dict[str, pa.Table]:
@@ -95,7 +98,7 @@ def _add_result(rows: dict[str, list[dict]], position: int, result: ExtractionRe
 
 def _report_row(position: int, report: Report) -> dict:
     row = {"position": position, **{name: getattr(report, name) for name in _REPORT_SCALARS}}
-    for name in _RANGE_FIELDS:
+    for name in (*_RANGE_FIELDS, *_EVIDENCE_FIELDS):
         value = getattr(report, name)
         row[name] = value.to_dict() if value is not None else None
     row["evidence"] = [e.to_dict() for e in report.evidence]
@@ -132,6 +135,8 @@ def _report_from_row(row: dict, claim_rows: list[dict]) -> Report:
     fields = {name: row[name] for name in _REPORT_SCALARS}
     for name in _RANGE_FIELDS:
         fields[name] = Range(**row[name]) if row[name] is not None else None
+    for name in _EVIDENCE_FIELDS:
+        fields[name] = Evidence(**row[name]) if row[name] is not None else None
     ordered = sorted(claim_rows, key=lambda claim: claim["claim_index"])
     fields["claims"] = tuple(Claim(**_without(claim, "position", "report_id", "article_id", "claim_index"))
                              for claim in ordered)
