@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.typing_acled
 	$(BIN)/python -m bench.geo
 	$(MAKE) --no-print-directory bench-claims
+	nice $(BIN)/python -m bench.bulk --articles 2000
 
 bench-geo: $(STAMP)
 	$(BIN)/python -m bench.geo

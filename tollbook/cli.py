@@ -69,6 +69,46 @@ def extract(inputs, fmt, workers, statistics_path, rejections_path, max_chars, s
     progress.summary(len(statistics), rejections)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, writable=True),
+              help="Folder for the Parquet tables (articles, reports, claims, statistics, rejections).")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); "
+                                  "default: a local cluster on this machine.")
+@click.option("--workers", type=click.IntRange(1, 256), default=2, show_default=True,
+              help="Worker processes of the local cluster (ignored with --scheduler).")
+@click.option("--partition-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
+              help="Articles per partition: the unit of work, of output files and of resuming.")
+@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
+              help="Articles longer than this are rejected (E105).")
+@click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
+def bulk(inputs, out_dir, scheduler, workers, partition_size, max_chars, silent) -> None:
+    """Extract a whole archive on Dask into Parquet; run it again to resume.
+
+    Reads what extract reads (JSONL, JSON, CSV, text, HTML, WARC, gzipped or
+    not); the same per-article code runs on every worker. Finished partitions
+    are kept: after a crash, the same command carries on where it stopped.
+
+    \b
+    Example:
+        tollbook bulk CC-NEWS-*.warc.gz --out news.parquet --workers 2
+        tollbook bulk articles/ --out run1 --scheduler tcp://10.0.0.5:8786
+    """
+    from .bulk import run_bulk
+    from .bulk.progress import BulkProgress
+
+    progress = BulkProgress(silent=silent)
+    try:
+        summary = run_bulk(inputs, out_dir, scheduler=scheduler, workers=workers,
+                           partition_size=partition_size, max_chars=max_chars, listener=progress)
+    except TollbookError as exc:
+        raise click.ClickException(str(exc)) from exc
+    progress.summary(summary)
+    if summary.failed:
+        raise click.ClickException(f"E912: {len(summary.failed)} partitions failed; run the same command "
+                                   "again to retry them (finished partitions are kept)")
+
+
 def _write_jsonl(path: str | None, records) -> None:
     if not path:
         return

@@ -21,10 +21,15 @@ CODES = {
     "E108": "unsupported file type",
     "E109": "malformed CSV row",
     "E110": "field has the wrong type",
+    "E121": "WARC capture is not an HTTP 200 response",
+    "E122": "WARC capture is not an HTML page",
     "E201": "extraction failed on this article",
     "E301": "not a GeoNames file the gazetteer import reads",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
+    "E910": "bulk: bad input or scheduler setting",
+    "E911": "bulk: the output folder belongs to another run",
+    "E912": "bulk: partitions failed (run the same command again to retry them)",
 }
 
 

@@ -12,13 +12,15 @@ Choices worth knowing:
 - Unknown extensions: a file named explicitly is E108. In a folder walk,
   unknown files are skipped silently (images, notes, build files), except
   formats that plainly hold articles but are not read (``.pdf``, ``.md``,
-  ``.warc``, ``.docx``, ...), which are E108 so they are counted, not lost.
+  ``.docx``, ...), which are E108 so they are counted, not lost.
 - Ids: the given ``id`` (string or integer) as a string, else
   ``"a" + sha256(NFC(text).strip())[:16]``. ``outlet``: given, else the url's
   host without ``www.``. ``published``: ISO kept as given, other known
   spellings rewritten to ISO, anything else None (never today's date).
 - Text is kept exactly as given for JSON and CSV (offsets index into it);
-  ``.txt`` newlines become ``\\n``; HTML text is trafilatura's extraction.
+  ``.txt`` newlines become ``\\n``; HTML text is trafilatura's extraction,
+  for saved pages and WARC captures alike (``warc``: one Article per 200 HTML
+  capture; other captures are E121/E122).
 - Size: texts over ``max_chars`` are E105; whole-file formats (.txt, .html,
   a .json list) are refused past 64 MiB before being held in memory; line
   formats are streamed one bounded line at a time.
@@ -27,7 +29,8 @@ Choices worth knowing:
 
 Codes: E101 not UTF-8 (or a lone surrogate), E102 binary, E103 empty,
 E104 malformed JSON, E105 too large, E106 no text, E107 unreadable,
-E108 unsupported type, E109 malformed CSV row, E110 wrong field type.
+E108 unsupported type, E109 malformed CSV row, E110 wrong field type,
+E121 WARC capture not a 200 response, E122 WARC capture not HTML.
 A broken trafilatura install raises ConfigError E902 (not a Rejection: it
 is the installation that is wrong, not the input).
 """

@@ -2,11 +2,12 @@
 
 Extensions (case-insensitive; each may end in ``.gz``):
 ``.jsonl``/``.ndjson`` JSON Lines, ``.json`` list/object/lines, ``.csv``,
-``.txt``/``.text`` plain text, ``.html``/``.htm``/``.xhtml`` web pages.
+``.txt``/``.text`` plain text, ``.html``/``.htm``/``.xhtml`` web pages,
+``.warc`` web archives (``.warc.gz`` is the Common Crawl News format).
 
 stdin (``-``) is sniffed from its first non-blank character: ``{`` is JSON
-Lines, ``[`` a JSON list, ``<!doctype html``/``<html`` a web page, anything
-else one plain-text article.
+Lines, ``[`` a JSON list, ``<!doctype html``/``<html`` a web page, ``WARC/`` a
+web archive, anything else one plain-text article.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tollbook.sources.files import MAX_FILE_BYTES, PeekableStream, open_file, re
 from tollbook.sources.htmlpage import read_html
 from tollbook.sources.jsonl import read_json, read_jsonl
 from tollbook.sources.text import read_text
+from tollbook.sources.warc import read_warc
 
 STDIN_SOURCE = "<stdin>"
 
@@ -30,6 +32,7 @@ FORMATS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".warc": "warc",
 }
 
 # Formats a folder may hold articles in that tollbook cannot read yet. In a
@@ -37,13 +40,13 @@ FORMATS = {
 # unknown files (images, READMEs without an article extension, ...) are skipped.
 ARTICLE_LIKE = frozenset({
     ".md", ".markdown", ".rtf", ".doc", ".docx", ".odt", ".pdf", ".xml", ".rss",
-    ".atom", ".warc", ".eml", ".mht", ".mhtml", ".tsv",
+    ".atom", ".arc", ".eml", ".mht", ".mhtml", ".tsv",
 })
 
 Streamed = Callable[[PeekableStream, str, int], Iterator[Article | Rejection]]
 Whole = Callable[[bytes, str, int], Article | Rejection]
 
-_STREAMED: dict[str, Streamed] = {"jsonl": read_jsonl, "json": read_json, "csv": read_csv}
+_STREAMED: dict[str, Streamed] = {"jsonl": read_jsonl, "json": read_json, "csv": read_csv, "warc": read_warc}
 _WHOLE: dict[str, Whole] = {"text": read_text, "html": read_html}
 
 _SNIFF_BYTES = 64 * 1024
@@ -97,6 +100,8 @@ def sniff_format(head: bytes) -> str:
         return "json"
     if start[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
+    if start.startswith(b"WARC/"):
+        return "warc"
     return "text"
 
 

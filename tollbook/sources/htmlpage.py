@@ -27,6 +27,18 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def read_html(data: bytes, source: str, max_chars: int) -> Article | Rejection:
     """One Article from an HTML page's bytes."""
+    record = html_record(data, source)
+    if isinstance(record, Rejection):
+        return record
+    return build_article(record, source, max_chars)
+
+
+def html_record(data: bytes, source: str) -> dict | Rejection:
+    """The input-article fields of a page (text, title, published, url), not yet checked.
+
+    Shared by every reader of web pages (saved .html files, WARC records), so
+    that a page gives the same text and metadata whichever way it arrives.
+    """
     try:
         check_not_binary(data)
     except SourceError as err:
@@ -41,13 +53,12 @@ def read_html(data: bytes, source: str, max_chars: int) -> Article | Rejection:
                          source)
     if document is None or not (document.text or "").strip():
         return rejection("E103", "no main text found in the page", source)
-    record = {
+    return {
         "text": document.text,
         "title": document.title,
         "published": document.date,
         "url": url or document.url,
     }
-    return build_article(record, source, max_chars)
 
 
 def page_url(tree) -> str | None:
