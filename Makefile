@@ -34,6 +34,7 @@ quality: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.typing_acled
+	$(BIN)/python -m bench.typer
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

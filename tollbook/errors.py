@@ -23,6 +23,8 @@ CODES = {
     "E201": "extraction failed on this article",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
+    "E903": "event typer model missing or unreadable",
+    "E904": "typer training data missing or unusable",
 }
 
 

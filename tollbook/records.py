@@ -166,6 +166,9 @@ class Report:
     field_evidence: dict = field(default_factory=dict)  # field -> {"start", "end"}
     trigger: str | None = None
     extractor: str = EXTRACTOR_VERSION
+    typer: str | None = None  # the event typer's versioned name
+    type_source: str | None = None  # "rules" (the trigger rule's type, found plausible) or "model"
+    type_probability: float | None = None  # the typer's calibrated probability of the type
 
     def to_dict(self) -> dict:
         out = {}

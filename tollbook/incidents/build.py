@@ -29,6 +29,7 @@ from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
 from ..nlp.modality import modality_of
 from ..nlp.triggers import EventCue
+from ..typer.decide import decide
 from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
 from .facts import SentenceFacts
 from .place import ResolvedPlace
@@ -57,9 +58,13 @@ class ArticleContext:
 
 
 def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
-                 place: ResolvedPlace, story_date: tuple[str, str] | None = None) -> Report:
-    """``story_date``: the date of the article's previous reported incident, for one told without its own."""
+                 place: ResolvedPlace, story_date: tuple[str, str] | None = None) -> Report | None:
+    """``story_date``: the date of the article's previous reported incident, for one told without its own.
+    None when the event typer reads the incident as no conflict event and no rule is sure of it."""
     cue = primary_cue(draft)
+    typed = decide(cue, incident_text(draft, cue))
+    if typed.sub_event_type is None:
+        return None
     date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)
     actor1, actor2 = _actors(draft, cue, claims, ctx)
     article = ctx.article
@@ -77,7 +82,7 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         report_id=report_id(article, index),
         article_id=article.id, outlet=article.outlet, url=article.url, published=article.published,
         event_date=date, date_precision=precision,
-        event_type=cue.event_type, sub_event_type=cue.sub_event_type,
+        event_type=typed.event_type, sub_event_type=typed.sub_event_type,
         actor1=actor1.actor.name if actor1 else None, actor2=actor2.actor.name if actor2 else None,
         actor1_text=actor1.text if actor1 else None, actor2_text=actor2.text if actor2 else None,
         country=place.country, iso3=place.iso3, admin1=place.admin1, admin2=place.admin2,
@@ -88,7 +93,8 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         child_fatalities=reconcile_group(claims, "killed", {"children"}),
         injured=reconcile(claims, "injured"),
         claims=claims, modality=_modality(draft, cue), evidence=evidence,
-        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION)
+        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION,
+        typer=typed.typer, type_source=typed.source, type_probability=round(typed.probability, 3))
 
 
 def report_id(article: Article, index: int) -> str:
@@ -102,6 +108,14 @@ def _text_hash(text: str) -> str:
 
 
 LEAD_BONUS = 0.15
+
+
+def incident_text(draft: Draft, cue: EventCue) -> str:
+    """What the event typer reads: the sentence that holds the incident's primary cue. News sentences
+    around it often tell other things (a protest after the strike, a toll elsewhere) that a bag of
+    words would mix in."""
+    sentence = next(s for s in draft.sentences if cue in s.cues)
+    return span_text(sentence.sent).strip()
 
 
 def primary_cue(draft: Draft) -> EventCue:
