@@ -93,6 +93,13 @@ def write_card(report: dict, path: Path) -> None:
         "",
         *_table(held),
         "",
+        "## In tollbook",
+        "",
+        "The model alone is scored above. In `extract` the trigger rules' type stands where the model finds it "
+        "plausible and the model overrules the rest (`tollbook/typer/decide.py`); `python -m bench.typer` scores "
+        "that decision on the test set and runs the held-out non-conflict sentences through `extract` "
+        "(the model alone abstains on a part of them; rules and model together are what decide a report).",
+        "",
         "## Limits",
         "",
         "Trained on ACLED coders' summaries, not news prose: in tollbook it types an incident's sentences, and "

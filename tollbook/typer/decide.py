@@ -7,7 +7,9 @@ finds it plausible (calibrated probability at least ``PLAUSIBLE``) or the model 
 (its best type under ``MODEL_SURE``); the model's best type replaces it where the model is
 confident the rule is wrong, and types what no rule typed. Types too rare in ACLED's notes for the
 model to learn (``RULE_ONLY``) are always the rule's. A text the model reads as no conflict event
-(calibrated ``P(NONE)`` past its threshold) gives no report.
+(calibrated ``P(NONE)`` past its threshold) gives no report, unless a strong cue (score at least
+``SURE_CUE``: "a car bomb exploded") holds it: the model's non-conflict examples ("a gas cylinder
+exploded in a restaurant") share words with real attacks, the rules know which is which.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .model import Typer, load_typer
 
 PLAUSIBLE = 0.05
 MODEL_SURE = 0.6
+SURE_CUE = 0.85
 RULE_ONLY = frozenset({"Suicide bomb", "Chemical weapon"})
 
 
@@ -35,11 +38,12 @@ def decide(cue: EventCue | None, text: str, typer: Typer | None = None) -> TypeD
     typer = typer or load_typer()
     p = typer.probabilities(text)
     guess = typer.guess_from(p)
-    if guess.sub_event_type is None:
+    if guess.sub_event_type is None and (cue is None or cue.score < SURE_CUE):
         return TypeDecision(None, None, typer.name, "model", guess.probability)
     if cue is not None:
         rule_p = typer.probability_in(p, cue.sub_event_type)
-        if rule_p >= PLAUSIBLE or guess.probability < MODEL_SURE or cue.sub_event_type in RULE_ONLY:
+        if guess.sub_event_type is None or rule_p >= PLAUSIBLE or guess.probability < MODEL_SURE \
+                or cue.sub_event_type in RULE_ONLY:
             return TypeDecision(cue.event_type, cue.sub_event_type, typer.name, "rules", rule_p)
     return TypeDecision(sub_event_types()[guess.sub_event_type], guess.sub_event_type, typer.name, "model",
                         guess.probability)
