@@ -4,7 +4,11 @@ Coding rules written down where they are applied:
 
 * Type: the strongest event cue of the incident; a more specific weapon
   (suicide bomb, IED, air strike) wins over a generic attack or clash.
-  Civilians harmed in a battle stay in the battle (ACLED).
+  Civilians harmed in a battle stay in the battle (ACLED). The event typer
+  (``typer/decide.py``) checks that cue's type on the cue's sentence: it stands
+  where the model finds it plausible, the model's type replaces it where the
+  model is confident it is wrong, and a sentence the model reads as no conflict
+  event, with no strong cue, gives no report.
 * Date: the first event date told in the incident's sentences, not the date
   a source spoke ("police said on Sunday"); else the day a source spoke;
   else, for a reported incident, the date of the article's previous
