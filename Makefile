@@ -35,6 +35,7 @@ quality: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.typing_acled
+	$(BIN)/python -m bench.typer
 	$(BIN)/python -m bench.geo
 	$(MAKE) --no-print-directory bench-claims
 	nice $(BIN)/python -m bench.bulk --articles 2000

@@ -107,6 +107,33 @@ def bulk(inputs, out_dir, scheduler, workers, partition_size, max_chars, silent)
     if summary.failed:
         raise click.ClickException(f"E912: {len(summary.failed)} partitions failed; run the same command "
                                    "again to retry them (finished partitions are kept)")
+@cli.group()
+def train() -> None:
+    """Train tollbook's models from data on disk (nothing is downloaded)."""
+
+
+@train.command("typer")
+@click.option("--data", required=True, type=click.Path(exists=True),
+              help="ACLED notes corpus: a folder holding acled_notes.jsonl.gz, or a .jsonl(.gz) file.")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Folder for typer.npz, metrics.json and MODEL.md.")
+def train_typer(data, out) -> None:
+    """Rebuild the event typer (fixed seeds: the same data gives the same model).
+
+    \b
+    Example:
+        tollbook train typer --data ../shared/data/acled_notes_corpus --out build/typer
+        cp build/typer/typer.npz tollbook/data/ && cp build/typer/MODEL.md MODEL.md
+    """
+    from .typer.train import train as run_training
+
+    try:
+        report = run_training(data, out, log=lambda message: click.echo(message, err=True))
+    except TollbookError as exc:
+        raise click.ClickException(str(exc)) from exc
+    test = report["test"]
+    click.echo(json.dumps({"model": report["name"], "test_weighted_f1": test["weighted_f1"],
+                           "test_macro_f1": test["macro_f1"], "out": out}))
 
 
 def _write_jsonl(path: str | None, records) -> None:

@@ -27,6 +27,8 @@ CODES = {
     "E301": "not a GeoNames file the gazetteer import reads",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
+    "E903": "event typer model missing or unreadable",
+    "E904": "typer training data missing or unusable",
     "E910": "bulk: bad input or scheduler setting",
     "E911": "bulk: the output folder belongs to another run",
     "E912": "bulk: partitions failed (run the same command again to retry them)",

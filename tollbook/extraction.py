@@ -119,6 +119,8 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
             continue
         claims = claims_of(draft, attributions, attributor)
         report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus, facts), story_date)
+        if report is None:  # the event typer reads no conflict event here
+            continue
         if report.modality == "reported" and report.date_precision == "day":
             story_date = (report.event_date, report.date_precision)
         reports.append(dataclasses.replace(report, denials=denials_of(draft, attributor)))

@@ -169,6 +169,9 @@ class Report:
     extractor: str = EXTRACTOR_VERSION
     gazetteer_id: str | None = None  # the place's id: "geonames:170794", "tollbook:euphrates"
     place_evidence: Evidence | None = None  # the place mention the coordinates rest on
+    typer: str | None = None  # the event typer's versioned name
+    type_source: str | None = None  # "rules" (the trigger rule's type, found plausible) or "model"
+    type_probability: float | None = None  # the typer's calibrated probability of the type
 
     def to_dict(self) -> dict:
         out = {}

@@ -4,7 +4,11 @@ Coding rules written down where they are applied:
 
 * Type: the strongest event cue of the incident; a more specific weapon
   (suicide bomb, IED, air strike) wins over a generic attack or clash.
-  Civilians harmed in a battle stay in the battle (ACLED).
+  Civilians harmed in a battle stay in the battle (ACLED). The event typer
+  (``typer/decide.py``) checks that cue's type on the cue's sentence: it stands
+  where the model finds it plausible, the model's type replaces it where the
+  model is confident it is wrong, and a sentence the model reads as no conflict
+  event, with no strong cue, gives no report.
 * Date: the first event date told in the incident's sentences, not the date
   a source spoke ("police said on Sunday"); else the day a source spoke;
   else, for a reported incident, the date of the article's previous
@@ -30,6 +34,7 @@ from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
 from ..nlp.modality import modality_of
 from ..nlp.triggers import EventCue
+from ..typer.decide import decide
 from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
 from .facts import SentenceFacts
 from .place import ResolvedPlace
@@ -58,9 +63,13 @@ class ArticleContext:
 
 
 def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Claim, ...],
-                 place: ResolvedPlace, story_date: tuple[str, str] | None = None) -> Report:
-    """``story_date``: the date of the article's previous reported incident, for one told without its own."""
+                 place: ResolvedPlace, story_date: tuple[str, str] | None = None) -> Report | None:
+    """``story_date``: the date of the article's previous reported incident, for one told without its own.
+    None when the event typer reads the incident as no conflict event and no rule is sure of it."""
     cue = primary_cue(draft)
+    typed = decide(cue, incident_text(draft, cue))
+    if typed.sub_event_type is None:
+        return None
     date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)
     actor1, actor2 = _actors(draft, cue, claims, ctx)
     article = ctx.article
@@ -78,7 +87,7 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         report_id=report_id(article, index),
         article_id=article.id, outlet=article.outlet, url=article.url, published=article.published,
         event_date=date, date_precision=precision,
-        event_type=cue.event_type, sub_event_type=cue.sub_event_type,
+        event_type=typed.event_type, sub_event_type=typed.sub_event_type,
         actor1=actor1.actor.name if actor1 else None, actor2=actor2.actor.name if actor2 else None,
         actor1_text=actor1.text if actor1 else None, actor2_text=actor2.text if actor2 else None,
         country=place.country, iso3=place.iso3, admin1=place.admin1, admin2=place.admin2,
@@ -90,7 +99,8 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         injured=reconcile(claims, "injured"),
         claims=claims, modality=_modality(draft, cue), evidence=evidence,
         denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION,
-        gazetteer_id=place.gazetteer_id, place_evidence=_place_evidence(place))
+        gazetteer_id=place.gazetteer_id, place_evidence=_place_evidence(place),
+        typer=typed.typer, type_source=typed.source, type_probability=round(typed.probability, 3))
 
 
 def _place_evidence(place: ResolvedPlace) -> Evidence | None:
@@ -109,6 +119,14 @@ def _text_hash(text: str) -> str:
 
 
 LEAD_BONUS = 0.15
+
+
+def incident_text(draft: Draft, cue: EventCue) -> str:
+    """What the event typer reads: the sentence that holds the incident's primary cue. News sentences
+    around it often tell other things (a protest after the strike, a toll elsewhere) that a bag of
+    words would mix in."""
+    sentence = next(s for s in draft.sentences if cue in s.cues)
+    return span_text(sentence.sent).strip()
 
 
 def primary_cue(draft: Draft) -> EventCue:

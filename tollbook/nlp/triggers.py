@@ -55,6 +55,7 @@ __all__ = [
     "best_cue",
     "lemma_key",
     "strip_label_prefix",
+    "sub_event_types",
 ]
 
 LEXICON_FILE = "triggers.json"
@@ -163,6 +164,11 @@ def _key_in(lower: str, vocab: frozenset[str]) -> str:
 def lemma_key(word: str) -> str:
     """The lemma-ish key the lexicon uses for ``word``: ``"Clashes"`` -> ``"clash"``, ``"killed"`` -> ``"kill"``."""
     return _lexicon().key(word.lower())
+
+
+def sub_event_types() -> dict[str, str]:
+    """ACLED's sub-event types, each with its event type (from the lexicon's taxonomy)."""
+    return _lexicon().sub_to_type
 
 
 # --------------------------------------------------------------------------- compiled lexicon

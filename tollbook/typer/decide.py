@@ -1,0 +1,49 @@
+"""Rules where they are sure, the model for the rest.
+
+The trigger rules (``nlp/triggers.py``) know ACLED's codebook (civilians harmed in a battle stay in
+the battle, a surrender is an Agreement ...) but guess on phrasings nobody wrote a rule for; the
+model has read 70k coded events but knows no grammar. So the rule's type stands wherever the model
+finds it plausible (calibrated probability at least ``PLAUSIBLE``) or the model is itself unsure
+(its best type under ``MODEL_SURE``); the model's best type replaces it where the model is
+confident the rule is wrong, and types what no rule typed. Types too rare in ACLED's notes for the
+model to learn (``RULE_ONLY``) are always the rule's. A text the model reads as no conflict event
+(calibrated ``P(NONE)`` past its threshold) gives no report, unless a strong cue (score at least
+``SURE_CUE``: "a car bomb exploded") holds it: the model's non-conflict examples ("a gas cylinder
+exploded in a restaurant") share words with real attacks, the rules know which is which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.triggers import EventCue, sub_event_types
+from .model import Typer, load_typer
+
+PLAUSIBLE = 0.05
+MODEL_SURE = 0.6
+SURE_CUE = 0.85
+RULE_ONLY = frozenset({"Suicide bomb", "Chemical weapon"})
+
+
+@dataclass(frozen=True, slots=True)
+class TypeDecision:
+    event_type: str | None  # None: no conflict event, no report
+    sub_event_type: str | None
+    typer: str  # the model's versioned name
+    source: str  # "rules" (the rule's type, found plausible) or "model" (the model's type)
+    probability: float  # the model's calibrated probability of the decided type (of NONE when there is none)
+
+
+def decide(cue: EventCue | None, text: str, typer: Typer | None = None) -> TypeDecision:
+    """The type of an incident told by ``text`` whose strongest rule cue is ``cue``."""
+    typer = typer or load_typer()
+    p = typer.probabilities(text)
+    guess = typer.guess_from(p)
+    if guess.sub_event_type is None and (cue is None or cue.score < SURE_CUE):
+        return TypeDecision(None, None, typer.name, "model", guess.probability)
+    if cue is not None:
+        rule_p = typer.probability_in(p, cue.sub_event_type)
+        if guess.sub_event_type is None or rule_p >= PLAUSIBLE or guess.probability < MODEL_SURE \
+                or cue.sub_event_type in RULE_ONLY:
+            return TypeDecision(cue.event_type, cue.sub_event_type, typer.name, "rules", rule_p)
+    return TypeDecision(sub_event_types()[guess.sub_event_type], guess.sub_event_type, typer.name, "model",
+                        guess.probability)
