@@ -3,7 +3,7 @@
 Each piece of evidence adds or takes away points; the pair is linked when the sum reaches
 ``LINK_THRESHOLD``. The weights say how much each kind of agreement is worth:
 
-* the same sub-event type (+2) or only the same event type (+1); different event types (-2);
+* the same sub-event type (+2) or only the same event type (+1); different event types (-1: outlets type one event differently);
 * the same named place (+2); a place only one of them names (0); nearby coordinates (+1);
 * the same day (+1.5), one or two days apart (+0.5), known dates further apart (-1);
 * a shared actor (+1); perpetrators both named and different (-1.5);
@@ -45,7 +45,7 @@ def _type_score(a: MergeItem, b: MergeItem) -> float:
         return 2.0
     if a.event_type and a.event_type == b.event_type:
         return 1.0
-    return -2.0
+    return -1.0
 
 
 def _place_score(a: MergeItem, b: MergeItem) -> float:
