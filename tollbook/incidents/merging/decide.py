@@ -11,7 +11,7 @@ Each piece of evidence adds or takes away points; the pair is linked when the su
   rise as news comes in, so figures weigh little;
 * text similarity: cosine of the two reports' distinctive words (names, numbers, rare words),
   from 0 to ``TEXT_WEIGHT`` points; below ``TEXT_FLOOR`` the reports share nothing but the setting
-  (three bombings of one market in one year share a place and a type, not their words: -1).
+  (three bombings of one market in one year share a place and a type, not their words: -2).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import math
 from .blocking import distance_km
 from .features import MergeItem
 
-LINK_THRESHOLD = 5.0
+LINK_THRESHOLD = 5.5
 TEXT_WEIGHT = 5.0
 TEXT_FLOOR = 0.08
 
@@ -91,5 +91,5 @@ def _toll_score(a: MergeItem, b: MergeItem) -> float:
 def _text_score(a: MergeItem, b: MergeItem) -> float:
     similarity = text_similarity(a, b)
     if similarity < TEXT_FLOOR:
-        return -1.0
+        return -2.0
     return TEXT_WEIGHT * min(1.0, similarity / 0.5)
