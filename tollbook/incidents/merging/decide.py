@@ -9,16 +9,15 @@ Each piece of evidence adds or takes away points; the pair is linked when the su
 * a shared actor (+1); perpetrators both named and different (-1.5);
 * death tolls whose ranges overlap or lie within a factor of two (+0.5); far apart (-1) — tolls
   rise as news comes in, so figures weigh little;
-* text similarity: cosine of the two reports' distinctive words (names, numbers, rare words),
+* text similarity: cosine of the two reports' distinctive words, each weighted by its rarity in
+  English (``features.term_weight``: names count most),
   from 0 to ``TEXT_WEIGHT`` points; below ``TEXT_FLOOR`` the reports share nothing but the setting
   (three bombings of one market in one year share a place and a type, not their words: -2).
 """
 from __future__ import annotations
 
-import math
-
 from .blocking import distance_km
-from .features import MergeItem
+from .features import MergeItem, term_weight
 
 LINK_THRESHOLD = 5.5
 TEXT_WEIGHT = 5.0
@@ -35,9 +34,10 @@ def same_incident(a: MergeItem, b: MergeItem) -> bool:
 
 
 def text_similarity(a: MergeItem, b: MergeItem) -> float:
-    if not a.terms or not b.terms:
+    if not a.term_norm or not b.term_norm:
         return 0.0
-    return len(a.terms & b.terms) / math.sqrt(len(a.terms) * len(b.terms))
+    shared = a.terms & b.terms
+    return sum(term_weight(t) ** 2 for t in shared) / (a.term_norm * b.term_norm)
 
 
 def _type_score(a: MergeItem, b: MergeItem) -> float:
