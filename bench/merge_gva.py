@@ -75,11 +75,16 @@ def pair_counts(groups: dict[str, set[str]], gold: dict[str, str], articles: lis
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "tollbook-gva"))
+    parser.add_argument("--half", choices=("all", "even", "odd"), default="all",
+                        help="Only incidents with an even (the weights' training half) or odd GVA id.")
     args = parser.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     articles, reports = cache / "articles.jsonl", cache / "reports.jsonl"
     gold = convert(articles)
+    if args.half != "all":
+        parity = 0 if args.half == "even" else 1
+        gold = {a: i for a, i in gold.items() if int(i) % 2 == parity}
     if not reports.exists():
         started = time.perf_counter()
         extract(articles, reports)
@@ -89,7 +94,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "gva.db"))
         started = time.perf_counter()
-        store.ingest(cached_results(str(articles), str(reports)), batch_size=256)
+        store.ingest((r for r in cached_results(str(articles), str(reports)) if r.article.id in gold),
+                     batch_size=256)
         seconds = time.perf_counter() - started
         with store.engine.connect() as conn:
             from sqlalchemy import select
@@ -106,7 +112,7 @@ def main() -> None:
     tp, predicted, gold_pairs = pair_counts(groups, gold, everyone)
     tp2, _, gold_pairs2 = pair_counts(groups, gold, with_report)
     precision = tp / predicted if predicted else 0.0
-    print(f"GVA pilot: {len(everyone)} articles ({len(with_report)} with a reported incident), "
+    print(f"GVA pilot ({args.half} incidents): {len(everyone)} articles ({len(with_report)} with a reported incident), "
           f"{incidents} incidents, ingest+merge {seconds:.0f}s")
     print(f"pairwise precision {precision:.3f} ({tp}/{predicted})")
     print(f"pairwise recall    {tp / gold_pairs:.3f} over all articles ({tp}/{gold_pairs}); "

@@ -78,11 +78,12 @@ def day_of(event_date: str | None) -> int | None:
         return None
 
 
-def text_terms(texts: list[str], limit: int = MAX_TERMS) -> list[str]:
+def text_terms(texts: list[str], limit: int = MAX_TERMS, exclude: frozenset[str] = frozenset()) -> list[str]:
     """The distinctive words of a report's evidence: no stop words, no words every report shares.
 
     Names count most (a capitalised word not opening a sentence), then numbers, then long words;
     the first ``limit`` by that order are kept, so a long article cannot blow up the comparison.
+    Words in ``exclude`` (normalised) never count.
     """
     scored: dict[str, tuple[int, int]] = {}
     order = 0
@@ -94,6 +95,8 @@ def text_terms(texts: list[str], limit: int = MAX_TERMS) -> list[str]:
                 continue
             rank = 0 if (word[0].isupper() and n > 0) else 1 if lower.isdigit() else 2
             key = norm(lower) or lower
+            if key in exclude:
+                continue
             if key in scored:
                 scored[key] = (min(rank, scored[key][0]), scored[key][1])
             else:
