@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .errors import CODES, TollbookError
 from .export.writers import FORMATS, writer_for
+from .geo.cli import gazetteer
 
 
 @click.group()
@@ -121,6 +122,9 @@ _register_store_commands()
 
 def main() -> None:
     cli()
+
+
+cli.add_command(gazetteer)
 
 
 if __name__ == "__main__":

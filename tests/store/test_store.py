@@ -124,5 +124,5 @@ def test_store_bad_query_is_a_store_error(store, query):
 
 
 def test_store_bad_url():
-    with pytest.raises(StoreError, match="E302"):
+    with pytest.raises(StoreError, match="E402"):
         open_store("mysql://somewhere/db")
