@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-geo bench-claims quality install clean
+.PHONY: demo test test-fast bench bench-geo bench-claims quality install clean postgres
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "tollbook needs $(PYTHON) (Python 3.11) on PATH; set PYTHON=..." >&2; exit 1; }
@@ -23,8 +23,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tollbook extract samples/ --format table
 
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/python -m pytest -q
+
+# The store tests also run on a real PostgreSQL server (Debian's package); tests/store/conftest.py
+# starts it on a temporary data directory and stops it afterwards.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not model and not slow"
@@ -36,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.typing_acled
 	$(BIN)/python -m bench.typer
+	$(BIN)/python -m bench.merge
 	$(BIN)/python -m bench.geo
 	$(MAKE) --no-print-directory bench-claims
 	nice $(BIN)/python -m bench.bulk --articles 2000

@@ -4,6 +4,7 @@ TollbookError
  ├── SourceError        (E1xx) input that cannot become an Article
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
  ├── GazetteerError     (E3xx) a gazetteer file cannot be imported
+ ├── StoreError         (E4xx) the incident database cannot be opened, migrated or queried
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
 Codes are stable: they appear in rejections, on stderr and in run summaries.
@@ -25,6 +26,9 @@ CODES = {
     "E122": "WARC capture is not an HTML page",
     "E201": "extraction failed on this article",
     "E301": "not a GeoNames file the gazetteer import reads",
+    "E401": "the database cannot be opened or migrated",
+    "E402": "unsupported database URL",
+    "E403": "bad incident query",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
     "E903": "event typer model missing or unreadable",
@@ -60,6 +64,11 @@ class ExtractionError(TollbookError):
 class GazetteerError(TollbookError):
     """A file ``tollbook gazetteer import`` cannot read."""
     code = "E301"
+
+
+class StoreError(TollbookError):
+    """The database URL, connection, migration or a query is wrong: the message says which."""
+    code = "E401"
 
 
 class ConfigError(TollbookError):

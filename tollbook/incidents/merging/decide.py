@@ -1,0 +1,116 @@
+"""Whether two candidate reports tell the same incident: a logistic score from what they share.
+
+Each comparison falls into a level (the same sub-event type, the same place, one day apart, …)
+and each level carries a weight; text similarity adds weights by how far it reaches. The pair is
+linked when the score (the log-odds that both tell one incident) reaches ``LINK_THRESHOLD``.
+
+The comparisons:
+
+* type: the same sub-event type, only the same event type, or different types;
+* place: the same named place, nearby coordinates (≤ 10 km), the same region with different
+  place names, the same region only, or not known;
+* date: the same day, one or two days apart, further apart, a coarse date, or none;
+* actors: one shared, both named and different, or not known;
+* tolls: overlapping ranges, within a factor of two, far apart, or not known;
+* text: the cosine of the two reports' distinctive words, each weighted by its rarity in English
+  (``features.term_weight``: names count most; three bombings of one market share a place and a
+  type, not their words).
+
+The weights (``tollbook/data/merge_weights.json``) were fitted by logistic regression
+(``python -m bench.fit_merge``) on candidate pairs from half of the GVA pilot's incidents; the
+other half and the dev set measure them.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from .blocking import distance_km
+from .features import MergeItem, term_weight
+
+TEXT_STEPS = (0.05, 0.1, 0.2, 0.3)
+TEXT_CAP = 0.6
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return json.loads(resources.files("tollbook.data").joinpath("merge_weights.json").read_text())["weights"]
+
+
+def link_threshold() -> float:
+    return json.loads(resources.files("tollbook.data").joinpath("merge_weights.json").read_text())["threshold"]
+
+
+LINK_THRESHOLD = link_threshold()
+
+
+def levels(a: MergeItem, b: MergeItem) -> list[str]:
+    """The comparison levels of a pair: the names of the weights that apply."""
+    out = [type_level(a, b), place_level(a, b), date_level(a, b), actor_level(a, b), toll_level(a, b)]
+    similarity = text_similarity(a, b)
+    out.extend(f"text>={step}" for step in TEXT_STEPS if similarity >= step)
+    return out
+
+
+def pair_score(a: MergeItem, b: MergeItem) -> float:
+    table = weights()
+    similarity = text_similarity(a, b)
+    return (table["bias"] + sum(table.get(level, 0.0) for level in levels(a, b))
+            + table["text"] * min(similarity, TEXT_CAP))
+
+
+def same_incident(a: MergeItem, b: MergeItem) -> bool:
+    return pair_score(a, b) >= LINK_THRESHOLD
+
+
+def text_similarity(a: MergeItem, b: MergeItem) -> float:
+    if not a.term_norm or not b.term_norm:
+        return 0.0
+    shared = a.terms & b.terms
+    return sum(term_weight(t) ** 2 for t in shared) / (a.term_norm * b.term_norm)
+
+
+def type_level(a: MergeItem, b: MergeItem) -> str:
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return "type:same_sub"
+    if a.event_type and a.event_type == b.event_type:
+        return "type:same_event"
+    return "type:different"
+
+
+def place_level(a: MergeItem, b: MergeItem) -> str:
+    if a.location and a.location == b.location:
+        return "place:same"
+    if a.location and b.location and distance_km(a, b) <= 10:
+        return "place:near"
+    if a.admin1 and a.admin1 == b.admin1:
+        return "place:region_other_name" if a.location and b.location else "place:region"
+    return "place:unknown"
+
+
+def date_level(a: MergeItem, b: MergeItem) -> str:
+    if a.day is None or b.day is None:
+        return "date:unknown"
+    if a.precision not in ("day", None) or b.precision not in ("day", None):
+        return "date:coarse"
+    gap = abs(a.day - b.day)
+    return "date:same" if gap == 0 else "date:near" if gap <= 2 else "date:far"
+
+
+def actor_level(a: MergeItem, b: MergeItem) -> str:
+    if a.actors & b.actors:
+        return "actor:shared"
+    if a.actors and b.actors:
+        return "actor:different"
+    return "actor:unknown"
+
+
+def toll_level(a: MergeItem, b: MergeItem) -> str:
+    if a.killed is None or b.killed is None:
+        return "toll:unknown"
+    (a_lo, a_hi), (b_lo, b_hi) = a.killed, b.killed
+    if a_lo <= b_hi and b_lo <= a_hi:
+        return "toll:overlap"
+    low, high = min(a_hi, b_hi), max(a_lo, b_lo)
+    return "toll:close" if high <= 2 * max(low, 1) else "toll:far"
