@@ -340,3 +340,21 @@ def test_run_killed_with_sigkill_resumes_without_duplicates(corpus, extracted, t
     bulk_reports, bulk_statistics, bulk_rejections = _from_bulk(out)
     assert len(bulk_reports) == len(reports) and _same(bulk_reports, reports)
     assert _same(bulk_statistics, statistics) and _same(bulk_rejections, rejections)
+
+
+@pytest.mark.model
+def test_ingest_from_bulk_parquet_equals_ingest_from_the_inputs(corpus, tmp_path, threaded_client):
+    """`tollbook ingest --parquet DIR` loads a bulk run; the database matches ingesting the inputs."""
+    from tollbook.cli import cli
+    run_bulk([str(corpus)], str(tmp_path / "out"), scheduler=threaded_client.scheduler.address,
+             partition_size=3)
+    runner = CliRunner()
+    direct = runner.invoke(cli, ["ingest", str(corpus), "--db", str(tmp_path / "direct.db"), "--silent"])
+    loaded = runner.invoke(cli, ["ingest", "--parquet", str(tmp_path / "out"), "--db", str(tmp_path / "bulk.db"),
+                                 "--silent"])
+    assert direct.exit_code == 0 and loaded.exit_code == 0, loaded.output
+    exports = [runner.invoke(cli, ["incidents", "--db", str(tmp_path / name), "--format", "jsonl"]).stdout
+               for name in ("direct.db", "bulk.db")]
+    assert exports[0] and exports[0] == exports[1]
+    both = runner.invoke(cli, ["ingest", str(corpus), "--parquet", str(tmp_path / "out")])
+    assert both.exit_code != 0 and "one of them" in both.output

@@ -13,9 +13,11 @@ DEFAULT_DB = "tollbook.db"
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--db", "db_url", default=DEFAULT_DB, show_default=True,
               help="SQLite file (or sqlite:///PATH) or postgresql://user@host:port/dbname.")
+@click.option("--parquet", "parquet_dir", type=click.Path(exists=True, file_okay=False),
+              help="Load what `tollbook bulk` extracted into this folder instead of extracting INPUTS.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes, each loading the model once.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
@@ -23,7 +25,7 @@ DEFAULT_DB = "tollbook.db"
 @click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
               help="Articles longer than this are rejected (E105).")
 @click.option("--silent", is_flag=True, help="No summary on stderr.")
-def ingest(inputs, db_url, workers, batch_size, max_chars, silent) -> None:
+def ingest(inputs, db_url, parquet_dir, workers, batch_size, max_chars, silent) -> None:
     """Extract articles and store their reports, merged into incidents, in a database.
 
     One transaction per batch; articles already stored are skipped, so running it again (or after
@@ -33,7 +35,10 @@ def ingest(inputs, db_url, workers, batch_size, max_chars, silent) -> None:
     Example:
         tollbook ingest samples/ --db incidents.db
         tollbook ingest feed.jsonl --db postgresql://tollbook@localhost:5432/tollbook
+        tollbook ingest --parquet run1/ --db incidents.db     # after tollbook bulk ... --out run1
     """
+    if bool(inputs) == bool(parquet_dir):
+        raise click.UsageError("give INPUT files or --parquet DIR (one of them)")
     from .extraction import extract_articles
     from .sources import read_inputs
     from .store import open_store
@@ -41,9 +46,13 @@ def ingest(inputs, db_url, workers, batch_size, max_chars, silent) -> None:
     started = time.perf_counter()
     try:
         store = open_store(db_url)
-        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
-        stream = read_inputs(inputs, stdin=stdin, max_chars=max_chars)
-        summary = store.ingest(extract_articles(stream, workers=workers), batch_size=batch_size)
+        if parquet_dir:
+            from .bulk import read_results
+            results = read_results(parquet_dir)
+        else:
+            stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+            results = extract_articles(read_inputs(inputs, stdin=stdin, max_chars=max_chars), workers=workers)
+        summary = store.ingest(results, batch_size=batch_size)
         total = store.count_incidents()
         store.close()
     except TollbookError as exc:

@@ -48,7 +48,8 @@ SCHEMAS = {
         ("civilian_fatalities", _RANGE), ("child_fatalities", _RANGE), ("injured", _RANGE),
         ("modality", _TEXT), ("evidence", pa.list_(_EVIDENCE)), ("denials", pa.list_(_DENIAL)),
         ("field_evidence", _TEXT), ("trigger", _TEXT), ("extractor", _TEXT), ("gazetteer_id", _TEXT),
-        ("place_evidence", _EVIDENCE), ("claims", pa.int64()),
+        ("place_evidence", _EVIDENCE), ("typer", _TEXT), ("type_source", _TEXT),
+        ("type_probability", pa.float64()), ("claims", pa.int64()),
     ]),
     "claims": pa.schema([
         ("position", pa.int64()), ("report_id", _TEXT), ("article_id", _TEXT), ("claim_index", pa.int64()),

@@ -37,6 +37,7 @@ def report_row(report: Report, position: int) -> dict:
         "trigger": report.trigger, "extractor": report.extractor,
         "gazetteer_id": report.gazetteer_id,
         "place_evidence": dumps(report.place_evidence.to_dict()) if report.place_evidence else None,
+        "typer": report.typer, "type_source": report.type_source, "type_probability": report.type_probability,
         "terms": " ".join(report_terms(report)),
         "incident_id": None, "component_id": None,
     })
@@ -104,5 +105,7 @@ def report_dict(row, claims: list[dict]) -> dict:
     out["extractor"] = row["extractor"]
     out["gazetteer_id"] = row["gazetteer_id"]
     out["place_evidence"] = json.loads(row["place_evidence"]) if row["place_evidence"] else None
+    out["typer"], out["type_source"] = row["typer"], row["type_source"]
+    out["type_probability"] = row["type_probability"]
     out["incident_id"] = row["incident_id"]
     return out
