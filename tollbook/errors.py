@@ -3,6 +3,7 @@
 TollbookError
  ├── SourceError        (E1xx) input that cannot become an Article
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
+ ├── ApiError           (E6xx) an HTTP request the API refuses (bad parameter, too large, no token)
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
 Codes are stable: they appear in rejections, on stderr and in run summaries.
@@ -21,6 +22,13 @@ CODES = {
     "E109": "malformed CSV row",
     "E110": "field has the wrong type",
     "E201": "extraction failed on this article",
+    "E601": "request parameter or body is invalid",
+    "E602": "request is over the size bound",
+    "E603": "missing or wrong bearer token",
+    "E604": "no such resource",
+    "E605": "method not allowed on this resource",
+    "E606": "the server failed on this request",
+    "E607": "writing is disabled: the server has no token (set TOLLBOOK_TOKEN)",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
 }
@@ -46,6 +54,17 @@ class SourceError(TollbookError):
 
 class ExtractionError(TollbookError):
     code = "E201"
+
+
+class ApiError(TollbookError):
+    """A request the HTTP API refuses; ``status`` is the HTTP status it answers with."""
+    code = "E601"
+    status = 400
+
+    def __init__(self, message: str, *, code: str | None = None, status: int | None = None):
+        super().__init__(message, code=code)
+        if status:
+            self.status = status
 
 
 class ConfigError(TollbookError):

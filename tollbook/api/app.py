@@ -1,0 +1,53 @@
+"""The FastAPI application: routers over store queries, the web page, and the bounds around them."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+
+from tollbook import __version__
+
+from .errors import install_error_handlers
+from .headers import SecurityHeaders
+from .limits import Limits, RequestBounds
+from .routes import actors, articles, incidents, stats
+from .webpage import mount_web
+
+DESCRIPTION = """Incidents merged from news reports, every figure with who claims it.
+
+Reading is open. `POST /articles` needs `Authorization: Bearer <TOLLBOOK_TOKEN>`.
+Every error has one shape: `{"ok": false, "status", "code", "error", "errors"}`."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiSettings:
+    token: str | None = None  # TOLLBOOK_TOKEN; without one, POST /articles is refused
+    limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "ApiSettings":
+        return cls(token=os.environ.get("TOLLBOOK_TOKEN") or None, **overrides)
+
+
+def create_app(store, settings: ApiSettings | None = None, *, extract=None) -> FastAPI:
+    """The app over ``store`` (a ``tollbook.store.Store``).
+
+    ``extract`` maps an iterable of Articles to ExtractionResults; by default
+    ``tollbook.extract_articles`` (the spaCy pipeline, loaded on first use).
+    """
+    settings = settings or ApiSettings.from_env()
+    app = FastAPI(title="tollbook", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)  # the stock docs pages load scripts from a CDN
+    app.state.store = store
+    app.state.settings = settings
+    app.state.extract = extract
+    install_error_handlers(app)
+    for module in (incidents, articles, stats, actors):
+        app.include_router(module.router)
+    mount_web(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestBounds, limits=settings.limits)
+    return app

@@ -1,0 +1,20 @@
+"""/stats: counts and fatalities by day, type, country and actor, under the same filters as /incidents."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from ..deps import get_store
+from ..errors import ERROR_RESPONSES
+from ..models import StatsOut
+from ..params import Filters, filters
+from ..queries import store_query
+
+router = APIRouter(tags=["stats"], responses=ERROR_RESPONSES)
+
+
+@router.get("/stats", response_model=StatsOut)
+def get_stats(found: Annotated[Filters, Depends(filters)], store=Depends(get_store)):
+    """Incident counts and fatalities (sum of each incident's `best`) by day, type, country and actor."""
+    return store.stats(store_query(found))
