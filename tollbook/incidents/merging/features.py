@@ -1,0 +1,102 @@
+"""What the merge looks at in a report: a small, hashable summary (``MergeItem``).
+
+Built from a ``Report`` at ingest, or from a stored row, so the same decisions are taken in
+memory (bench, tests) and against the database.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+MAX_TERMS = 48
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+# Words every conflict report shares: they say nothing about which incident it is.
+_COMMON = frozenset("""killed kill killing injured wounded wounding dead death deaths died people attack attacks
+attacked said says according police officials official reported reports report told news security forces
+military army soldiers civilians shooting shot shots gunmen fire fired bomb bombing blast explosion near
+city town village area province district region local government authorities spokesman statement
+day week month year monday tuesday wednesday thursday friday saturday sunday morning evening night
+yesterday today earlier later least more than two three four five six seven eight nine ten man woman men
+women children child people's victims victim""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class MergeItem:
+    """One report as the merge sees it. ``day`` is a proleptic ordinal (None when the date is unknown)."""
+    report_id: str
+    article_id: str
+    country: str | None
+    day: int | None
+    anchor: int | None  # the article's publication day, for a report with no event date
+    precision: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    event_type: str | None
+    sub_event_type: str | None
+    actors: frozenset[str]
+    killed: tuple[int, int] | None
+    terms: frozenset[str]
+
+
+def norm(value: str | None) -> str | None:
+    """Case, accents and punctuation folded: 'Mogadishu', 'MOGADISHU' and 'Mogadíshu' agree."""
+    if not value:
+        return None
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z0-9]+", "", folded)
+    return folded or None
+
+
+def day_of(event_date: str | None) -> int | None:
+    if not event_date:
+        return None
+    try:
+        return dt.date.fromisoformat(event_date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def text_terms(texts: list[str], limit: int = MAX_TERMS) -> list[str]:
+    """The distinctive words of a report's evidence: no stop words, no words every report shares.
+
+    Names count most (a capitalised word not opening a sentence), then numbers, then long words;
+    the first ``limit`` by that order are kept, so a long article cannot blow up the comparison.
+    """
+    scored: dict[str, tuple[int, int]] = {}
+    order = 0
+    for text in texts:
+        for n, match in enumerate(_WORD.finditer(text)):
+            word = match.group()
+            lower = word.lower()
+            if len(lower) < 3 and not lower.isdigit() or lower in STOP_WORDS or lower in _COMMON:
+                continue
+            rank = 0 if (word[0].isupper() and n > 0) else 1 if lower.isdigit() else 2
+            key = norm(lower) or lower
+            if key in scored:
+                scored[key] = (min(rank, scored[key][0]), scored[key][1])
+            else:
+                scored[key] = (rank, order)
+                order += 1
+    ranked = sorted(scored, key=lambda k: (scored[k][0], scored[k][1]))
+    return sorted(ranked[:limit])
+
+
+def item_from_row(row) -> MergeItem:
+    """A MergeItem from a stored report row (a mapping with the reports table's columns)."""
+    killed = None
+    if row["fatalities_min"] is not None:
+        killed = (row["fatalities_min"], row["fatalities_max"])
+    return MergeItem(
+        report_id=row["report_id"], article_id=row["article_id"], country=norm(row["iso3"] or row["country"]),
+        day=day_of(row["event_date"]),
+        anchor=day_of(row["published"]) if not row["event_date"] else None, precision=row["date_precision"], admin1=norm(row["admin1"]),
+        location=norm(row["location"]), latitude=row["latitude"], longitude=row["longitude"],
+        event_type=row["event_type"], sub_event_type=row["sub_event_type"],
+        actors=frozenset(a for a in (norm(row["actor1"]), norm(row["actor2"])) if a),
+        killed=killed, terms=frozenset(row["terms"].split()))

@@ -1,0 +1,137 @@
+"""Running the merge against the database: new reports re-cluster only the components they touch."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sqlalchemy import Connection, and_, delete, or_, select, update
+
+from ..incidents.merging import components, groups, item_from_row, links_between
+from ..incidents.merging.blocking import WINDOW_DAYS, UNDATED_BACK_DAYS
+from ..incidents.merging.combine import combine
+from ..incidents.merging.features import day_of, norm
+from .dialect import insert_ignore
+from .rows import claim_from_row, dumps, range_columns, ranges_of
+from .schema import claims, incident_terms, incidents, reports
+
+CHUNK = 500
+REACH_DAYS = max(max(WINDOW_DAYS.values()), UNDATED_BACK_DAYS) * 2
+MAX_INCIDENT_TERMS = 64
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def merge_new_reports(conn: Connection, new_rows: list[dict]) -> int:
+    """Link new reports to stored ones, re-cluster the affected components, rewrite their incidents.
+
+    Returns the number of incidents written."""
+    if not new_rows:
+        return 0
+    new_ids = {row["report_id"] for row in new_rows}
+    candidates = [row for row in _candidate_rows(conn, new_rows) if row["report_id"] not in new_ids]
+    first_links = links_between([item_from_row(r) for r in new_rows + candidates])
+    linked = {rid for _, a, b in first_links for rid in (a, b)} - new_ids
+    touched_components = {r["component_id"] for r in candidates if r["report_id"] in linked}
+    members = _component_members(conn, touched_components)
+    rows = {r["report_id"]: r for r in members}
+    rows.update({r["report_id"]: r for r in new_rows})
+    items = [item_from_row(r) for r in rows.values()]
+    links = links_between(items)
+    incident_of = groups(items, links)
+    component_of = components(rows, links)
+    _rewrite(conn, rows, incident_of, component_of)
+    return len(set(incident_of.values()))
+
+
+def _candidate_rows(conn: Connection, new_rows: list[dict]) -> list[dict]:
+    """Stored reported reports in the same country whose dates could fall in a window (a superset)."""
+    spans: dict[tuple, list[int]] = defaultdict(list)
+    for row in new_rows:
+        if not (row["iso3"] or row["country"]):
+            continue
+        day = day_of(row["event_date"]) or day_of(row["published"])
+        spans[(row["iso3"], row["country"])].append(day if day is not None else -1)
+    found = []
+    for (iso3, country), days in spans.items():
+        place = reports.c.iso3 == iso3 if iso3 else and_(reports.c.iso3.is_(None), reports.c.country == country)
+        when = _date_condition(days)
+        query = select(reports).where(place, reports.c.modality == "reported", when)
+        found.extend(dict(r._mapping) for r in conn.execute(query))
+    return found
+
+
+def _date_condition(days: list[int]):
+    if -1 in days:
+        return True  # an undated report with an undated article meets every report of its place
+    import datetime as dt
+    low = dt.date.fromordinal(min(days) - REACH_DAYS).isoformat()
+    high = dt.date.fromordinal(max(days) + REACH_DAYS).isoformat()
+    return or_(reports.c.event_date.between(low, high), reports.c.event_date.is_(None))
+
+
+def _component_members(conn: Connection, component_ids: set[str]) -> list[dict]:
+    out = []
+    ids = sorted(i for i in component_ids if i)
+    for start in range(0, len(ids), CHUNK):
+        query = select(reports).where(reports.c.component_id.in_(ids[start:start + CHUNK]))
+        out.extend(dict(r._mapping) for r in conn.execute(query))
+    return out
+
+
+def _rewrite(conn: Connection, rows: dict[str, dict], incident_of: dict[str, str],
+             component_of: dict[str, str]) -> None:
+    old = sorted({r["incident_id"] for r in rows.values() if r["incident_id"]})
+    for start in range(0, len(old), CHUNK):
+        chunk = old[start:start + CHUNK]
+        conn.execute(delete(incident_terms).where(incident_terms.c.incident_id.in_(chunk)))
+        conn.execute(delete(incidents).where(incidents.c.incident_id.in_(chunk)))
+    for rid, row in rows.items():
+        if row["incident_id"] != incident_of[rid] or row["component_id"] != component_of[rid]:
+            conn.execute(update(reports).where(reports.c.report_id == rid).values(
+                incident_id=incident_of[rid], component_id=component_of[rid]))
+        row["incident_id"], row["component_id"] = incident_of[rid], component_of[rid]
+    members: dict[str, list[dict]] = defaultdict(list)
+    for rid, row in rows.items():
+        members[incident_of[rid]].append(row)
+    claim_map = _claims_of(conn, sorted(rows))
+    incident_rows, term_rows = [], []
+    for iid in sorted(members):
+        group = members[iid]
+        incident_rows.append(incident_row(iid, group, claim_map))
+        term_rows.extend({"term": t, "incident_id": iid} for t in incident_terms_of(incident_rows[-1], group))
+    conn.execute(insert_ignore(conn, incidents), incident_rows)
+    if term_rows:
+        conn.execute(insert_ignore(conn, incident_terms), term_rows)
+
+
+def _claims_of(conn: Connection, report_ids: list[str]) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for start in range(0, len(report_ids), CHUNK):
+        query = (select(claims).where(claims.c.report_id.in_(report_ids[start:start + CHUNK]))
+                 .order_by(claims.c.report_id, claims.c.position))
+        for row in conn.execute(query):
+            out[row.report_id].append(claim_from_row(row._mapping))
+    return out
+
+
+def incident_row(incident_id: str, group: list[dict], claim_map: dict[str, list]) -> dict:
+    report_dicts = [{**r, **ranges_of(r)} for r in group]
+    pairs = [(r["report_id"], c) for r in sorted(group, key=lambda r: r["report_id"])
+             for c in claim_map.get(r["report_id"], [])]
+    fields = combine(report_dicts, pairs)
+    ranges = {k: fields.pop(k) for k in ("fatalities", "civilian_fatalities", "child_fatalities", "injured")}
+    return {"incident_id": incident_id, **fields, **range_columns(ranges), "report_count": len(group),
+            "report_ids": dumps(sorted(r["report_id"] for r in group)),
+            "outlets": dumps(sorted({r["outlet"] for r in group if r["outlet"]}))}
+
+
+def incident_terms_of(incident: dict, group: list[dict]) -> list[str]:
+    """Words a --q search finds the incident by: its place, actors and type, then its reports' terms."""
+    words: list[str] = []
+    for name in ("location", "admin1", "admin2", "country", "iso3", "actor1", "actor2", "event_type",
+                 "sub_event_type", "actor1_text", "actor2_text"):
+        words.extend(norm(w) for w in _WORD.findall(incident.get(name) or ""))
+    for row in sorted(group, key=lambda r: r["report_id"]):
+        words.extend(row["terms"].split())
+    unique = list(dict.fromkeys(w[:64] for w in words if w))
+    # the place and actor words always fit; report words fill the rest
+    return unique[:MAX_INCIDENT_TERMS]

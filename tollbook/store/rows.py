@@ -1,0 +1,95 @@
+"""Records to table rows and back: one place that knows how a report is laid out in SQL."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from ..incidents.merging import text_terms
+from ..records import Article, Claim, Range, Rejection, Report
+from .schema import RANGE_FIELDS
+
+SCALARS = ("outlet", "url", "published", "event_date", "date_precision", "event_type", "sub_event_type",
+           "actor1", "actor2", "actor1_text", "actor2_text", "country", "iso3", "admin1", "admin2", "location",
+           "latitude", "longitude", "geo_precision")
+EVENT_FIELDS = SCALARS[3:]
+CLAIM_FIELDS = ("figure", "group", "victims_text", "min", "max", "qualifier", "claimant", "claimant_type",
+                "start", "end", "claimant_person", "includes_attacker", "superseded", "subset_of", "kind")
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def article_row(article: Article, extractor: str, report_count: int) -> dict:
+    return {"article_id": article.id, "url": article.url, "outlet": article.outlet, "published": article.published,
+            "title": article.title, "text": article.text, "extractor": extractor, "report_count": report_count}
+
+
+def report_row(report: Report, position: int) -> dict:
+    row = {"report_id": report.report_id, "article_id": report.article_id, "position": position}
+    row.update({name: getattr(report, name) for name in SCALARS})
+    row.update(range_columns({name: getattr(report, name) for name in RANGE_FIELDS}))
+    row.update({
+        "modality": report.modality,
+        "evidence": dumps([e.to_dict() for e in report.evidence]),
+        "denials": dumps([d.to_dict() for d in report.denials]),
+        "field_evidence": dumps(report.field_evidence),
+        "trigger": report.trigger, "extractor": report.extractor,
+        "terms": " ".join(text_terms([e.text for e in report.evidence])),
+        "incident_id": None, "component_id": None,
+    })
+    return row
+
+
+def range_columns(ranges: dict) -> dict:
+    """{'fatalities': Range | dict | None} -> {'fatalities_min': …, 'fatalities_max': …, 'fatalities_best': …}"""
+    out = {}
+    for name in RANGE_FIELDS:
+        value = ranges.get(name)
+        if isinstance(value, Range):
+            value = value.to_dict()
+        for key in ("min", "max", "best"):
+            out[f"{name}_{key}"] = value[key] if value else None
+    return out
+
+
+def ranges_of(row) -> dict:
+    out = {}
+    for name in RANGE_FIELDS:
+        low = row[f"{name}_min"]
+        out[name] = None if low is None else {"min": low, "max": row[f"{name}_max"], "best": row[f"{name}_best"]}
+    return out
+
+
+def claim_rows(report: Report) -> list[dict]:
+    return [{"report_id": report.report_id, "position": n, **claim.to_dict()} for n, claim in enumerate(report.claims)]
+
+
+def claim_from_row(row) -> Claim:
+    return Claim(**{name: row[name] for name in CLAIM_FIELDS})
+
+
+def claim_dict(row) -> dict:
+    return {name: row[name] for name in CLAIM_FIELDS}
+
+
+def rejection_row(rejection: Rejection) -> dict:
+    key = f"{rejection.code}\x00{rejection.source}\x00{rejection.reason}\x00{rejection.article_id or ''}"
+    return {"rejection_id": "x" + hashlib.sha1(key.encode()).hexdigest()[:20], "code": rejection.code,
+            "reason": rejection.reason, "source": rejection.source, "article_id": rejection.article_id}
+
+
+def report_dict(row, claims: list[dict]) -> dict:
+    """A stored report in the contract's report shape (plus tollbook's added fields)."""
+    out = {"report_id": row["report_id"], "article_id": row["article_id"]}
+    out.update({name: row[name] for name in SCALARS})
+    out.update(ranges_of(row))
+    out["claims"] = claims
+    out["modality"] = row["modality"]
+    out["evidence"] = json.loads(row["evidence"])
+    out["denials"] = json.loads(row["denials"])
+    out["field_evidence"] = json.loads(row["field_evidence"])
+    out["trigger"] = row["trigger"]
+    out["extractor"] = row["extractor"]
+    out["incident_id"] = row["incident_id"]
+    return out
