@@ -1,45 +1,72 @@
 """The map's payload: incidents grouped into grid cells sized for the zoom level.
 
 A whole-world view of a million incidents cannot ship a million points; a grid
-of cells about 40 screen pixels wide can. A cell holding one incident is that
-incident (its id, type, place and date come along); a cell holding many is a
-count and a sum of fatalities at the cells' mean position.
+of cells about 40 screen pixels wide can. The grouping runs in the database
+(one GROUP BY over the filtered incidents, using the store's own filter
+conditions). A cell holding one incident is that incident (id, type, place and
+date come along); a cell holding many is a count and a sum of fatalities at
+the cell's mean position.
 """
 from __future__ import annotations
 
-import math
+from sqlalchemy import Integer, cast, func, select
+
+from tollbook.store.schema import incidents
 
 from .params import Filters
 from .queries import store_query
 
 CELL_PIXELS = 40
+_DETAIL = ("incident_id", "event_date", "event_type", "sub_event_type", "location", "country")
 
 
 def cell_degrees(zoom: int) -> float:
-    """Degrees of longitude that CELL_PIXELS span at this zoom (256-pixel tiles)."""
+    """Degrees that CELL_PIXELS span at this zoom (256-pixel web-map tiles)."""
     return 360.0 / (256 * 2 ** zoom) * CELL_PIXELS
 
 
-def clusters(store, found: Filters, zoom: int) -> dict:
+def clusters(store, found: Filters, zoom: int, max_cells: int) -> dict:
     size = cell_degrees(zoom)
-    cells: dict[tuple[int, int], list] = {}
-    for incident_id, lat, lon, best, row in store.points(store_query(found)):
-        key = (math.floor(lon / size), math.floor(lat / size))
-        cell = cells.setdefault(key, [0, 0, 0.0, 0.0, None])
-        cell[0] += 1
-        cell[1] += best or 0
-        cell[2] += lat
-        cell[3] += lon
-        cell[4] = row
+    with store.engine.connect() as conn:
+        cells = conn.execute(_grid(conn.dialect.name, found, size, max_cells)).all()
+        single = [cell.first_id for cell in cells if cell.count == 1]
+        details = _details(conn, single)
+    features = [_feature(cell, details.get(cell.first_id)) for cell in cells[:max_cells]]
     return {"type": "FeatureCollection", "zoom": zoom, "cell_degrees": size,
-            "features": [_feature(*cell) for cell in cells.values()]}
+            "truncated": len(cells) > max_cells, "features": features}
 
 
-def _feature(count, fatalities, lat_sum, lon_sum, row) -> dict:
-    properties = {"count": count, "fatalities": fatalities}
-    if count == 1:
-        properties.update({key: row.get(key) for key in ("incident_id", "event_date", "event_type",
-                                                          "sub_event_type", "location", "country")})
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon_sum / count, 5),
-                                                                             round(lat_sum / count, 5)]},
+def _grid(dialect: str, found: Filters, size: float, max_cells: int):
+    c = incidents.c
+    x, y = _cell(c.longitude + 180.0, size, dialect), _cell(c.latitude + 90.0, size, dialect)
+    count = func.count().label("count")
+    where = [*store_query(found).conditions(), c.latitude.is_not(None), c.longitude.is_not(None)]
+    return (select(x.label("x"), y.label("y"), count,
+                   func.coalesce(func.sum(c.fatalities_best), 0).label("fatalities"),
+                   func.avg(c.latitude).label("lat"), func.avg(c.longitude).label("lon"),
+                   func.min(c.incident_id).label("first_id"))
+            .where(*where).group_by("x", "y").order_by(count.desc(), "x", "y").limit(max_cells + 1))
+
+
+def _cell(shifted, size: float, dialect: str):
+    # Shifted coordinates are never negative, so SQLite's truncating cast is a floor;
+    # PostgreSQL's cast rounds, so it gets floor() itself.
+    if dialect == "postgresql":
+        return cast(func.floor(shifted / size), Integer)
+    return cast(shifted / size, Integer)
+
+
+def _details(conn, ids: list[str]) -> dict[str, dict]:
+    out = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(*(incidents.c[name] for name in _DETAIL)).where(incidents.c.incident_id.in_(ids[start:start + 500]))
+        out.update({row.incident_id: dict(row._mapping) for row in conn.execute(stmt)})
+    return out
+
+
+def _feature(cell, detail: dict | None) -> dict:
+    properties = {"count": cell.count, "fatalities": int(cell.fatalities or 0)}
+    if cell.count == 1 and detail:
+        properties.update(detail)
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(cell.lon, 5), round(cell.lat, 5)]},
             "properties": properties}

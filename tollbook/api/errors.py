@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tollbook.errors import CODES, ApiError
+from tollbook.errors import CODES, ApiError, StoreError
 
 log = logging.getLogger("tollbook.api")
 
@@ -37,7 +37,7 @@ class ErrorOut(BaseModel):
 
 
 # Documented on every route, so the OpenAPI description says what failures look like.
-ERROR_RESPONSES = {status: {"model": ErrorOut} for status in (400, 404, 413, 422, 500)}
+ERROR_RESPONSES = {status: {"model": ErrorOut} for status in (400, 404, 413, 422, 500, 503)}
 
 
 def error_body(status: int, code: str, message: str, errors: list[dict] | None = None) -> dict:
@@ -51,6 +51,7 @@ def error_response(status: int, code: str, message: str, errors: list[dict] | No
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _server_error)
@@ -59,6 +60,13 @@ def install_error_handlers(app: FastAPI) -> None:
 async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     return error_response(exc.status, exc.code, exc.args[0], headers=headers)
+
+
+async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+    if exc.code == "E303":  # the query itself is wrong (too many words, a bad date): the client's to fix
+        return error_response(422, exc.code, exc.args[0])
+    log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+    return error_response(503, exc.code, CODES.get(exc.code, "the database is unavailable"))
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

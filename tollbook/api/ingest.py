@@ -1,4 +1,8 @@
-"""POST /articles: records → Articles (the readers' own contract check) → extraction → the store."""
+"""POST /articles: records → Articles (the readers' own contract check) → extraction → the store.
+
+Records that break the input contract become Rejections with the readers' codes (E106 no text,
+E110 wrong type, E105 too long …); they are stored with the results, as `tollbook ingest` stores them.
+"""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -10,21 +14,19 @@ from .limits import Limits
 
 
 def ingest_records(records: list, store, limits: Limits, extract=None) -> dict:
-    articles, rejected = [], []
-    for index, record in enumerate(records):
-        item = _article(record, f"request[{index}]", limits.max_chars)
-        (rejected if isinstance(item, Rejection) else articles).append(item)
+    checked = [_article(record, f"request[{n}]", limits.max_chars) for n, record in enumerate(records)]
+    articles = [item for item in checked if not isinstance(item, Rejection)]
     extract = extract or _default_extract
-    results = list(extract(articles)) if articles else []
-    rejected += [r for r in results if isinstance(r, Rejection)]
+    results = [item for item in checked if isinstance(item, Rejection)]
+    results += list(extract(articles)) if articles else []
+    summary = store.ingest(results)
     extracted = [r for r in results if not isinstance(r, Rejection)]
-    if results:
-        store.ingest(results)
     return {
         "articles": len(extracted),
         "reports": sum(len(result.reports) for result in extracted),
         "article_ids": [result.article.id for result in extracted],
-        "rejections": [r.to_dict() for r in rejected],
+        "rejections": [r.to_dict() for r in results if isinstance(r, Rejection)],
+        "stored": summary.to_dict(),
     }
 
 

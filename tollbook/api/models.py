@@ -71,9 +71,11 @@ class _IncidentFields(_Open):
 
 class IncidentOut(_IncidentFields):
     incident_id: str
+    report_count: int | None = None
     report_ids: list[str] = []
     outlets: list[str | None] = []
-    claims: list[ClaimOut] = []
+    claims: list[ClaimOut] = Field([], description="Every claim of every report, each with its report_id")
+    evidence: list[EvidenceOut] = Field([], description="The reports' evidence, each with report_id and article_id")
 
 
 class IncidentPage(BaseModel):
@@ -100,6 +102,9 @@ class IncidentDetail(IncidentOut):
 
 class ArticleOut(_Open):
     id: str
+    article_id: str
+    report_ids: list[str] = []
+    incident_ids: list[str] = []
     text: str
     url: str | None = None
     outlet: str | None = None
@@ -125,19 +130,40 @@ class RejectionOut(BaseModel):
 
 
 class IngestOut(BaseModel):
-    articles: int = Field(description="Articles extracted and stored")
+    articles: int = Field(description="Articles extracted (stored now or already stored before)")
     reports: int
     article_ids: list[str]
     rejections: list[RejectionOut]
+    stored: dict = Field(description="What the store did: articles, skipped (already stored), reports, "
+                                     "incidents_touched, …")
 
 
 class ActorOut(_Open):
-    name: str
+    actor: str
     incidents: int
+    fatalities: int
+
+
+class StatsRow(_Open):
+    key: str | None = Field(description="The day, event type or country; null where the incident has none")
+    incidents: int
+    fatalities: int
+
+
+class ActorStatsRow(_Open):
+    actor: str
+    incidents: int
+    fatalities: int
 
 
 class StatsOut(_Open):
-    """Counts and fatalities; each breakdown is a list of {key, incidents, fatalities}."""
+    """Counts and fatalities (the sum of each incident's `best`), in total and broken down."""
+    incidents: int
+    fatalities: int
+    by_day: list[StatsRow]
+    by_event_type: list[StatsRow]
+    by_country: list[StatsRow]
+    by_actor: list[ActorStatsRow]
 
 
 class PointGeometry(BaseModel):

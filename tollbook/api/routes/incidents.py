@@ -11,6 +11,7 @@ from .. import geojson
 from ..deps import get_settings, get_store
 from ..errors import ERROR_RESPONSES
 from ..models import ClusterCollection, IncidentDetail, IncidentPage
+from ..clusters import clusters
 from ..params import Filters, filters
 from ..queries import SORT_KEYS, store_query
 
@@ -26,7 +27,7 @@ def list_incidents(
     found: Annotated[Filters, Depends(filters)],
     limit: Annotated[int, Query(ge=1, le=5000, description="Page size (at most 1000; 5000 for GeoJSON)")] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    sort: Annotated[Literal[SORT_KEYS], Query(description="Sort key; '-' first sorts descending")] = "-date",
+    sort: Annotated[Literal[SORT_KEYS], Query(description="Order; '-' first is descending")] = "-date",
     format: Annotated[Literal["json", "geojson"], Query()] = "json",
     store=Depends(get_store), settings=Depends(get_settings),
 ):
@@ -45,11 +46,11 @@ def list_incidents(
 def incident_clusters(
     found: Annotated[Filters, Depends(filters)],
     zoom: Annotated[int, Query(ge=0, le=20, description="Map zoom level; sets the grid cell size")] = 2,
-    store=Depends(get_store),
+    store=Depends(get_store), settings=Depends(get_settings),
 ):
-    """The map's payload: incidents with coordinates grouped into grid cells (whole world included)."""
-    from ..clusters import clusters
-    return geojson.response(clusters(store, found, zoom))
+    """The map's payload: incidents with coordinates grouped into grid cells about 40 pixels wide at
+    this zoom; at most 5,000 cells, the fullest first (`truncated` says when more matched)."""
+    return geojson.response(clusters(store, found, zoom, settings.limits.max_features))
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)

@@ -55,13 +55,13 @@ async function loadOptions() {
   try {
     const [stats, actors] = await Promise.all([getJSON("/stats", {}, "options"), getJSON("/actors", {}, "actors")]);
     const select = document.getElementById("f-type");
-    for (const row of (stats && stats.by_type) || []) {
+    for (const row of (stats && stats.by_event_type) || []) {
       if (row.key) select.appendChild(el("option", { value: row.key, text: `${row.key} (${row.incidents})` }));
     }
     select.value = getState().type || "";
     append(document.getElementById("country-list"),
            ((stats && stats.by_country) || []).filter((r) => r.key).map((r) => el("option", { value: r.key })));
-    append(document.getElementById("actor-list"), (actors || []).map((a) => el("option", { value: a.name })));
+    append(document.getElementById("actor-list"), (actors || []).map((a) => el("option", { value: a.actor })));
   } catch (error) {
     showError("Could not load the filter choices: " + error.message);
   }

@@ -16,7 +16,7 @@ export function drawList(table, page, { sort, onPick }) {
       el("td", {}, el("a", { href, onclick: open, text: incident.event_date || "date unknown" })),
       el("td", { text: incident.sub_event_type || incident.event_type || "" }),
       el("td", { text: [incident.location, incident.admin1].filter(Boolean).join(", ") }),
-      el("td", { text: incident.country || "" }),
+      el("td", { class: "hide-narrow", text: incident.country || "" }),
       el("td", { class: "num", text: rangeText(incident.fatalities) }),
       el("td", { class: "num", text: String((incident.report_ids || []).length) }))]);
   }

@@ -26,12 +26,12 @@ export function createTimeline(node, onBrush) {
   return handle;
 }
 
-// byDay: [{day: "YYYY-MM-DD", incidents: n}], range: [from, to] or null.
+// byDay: [{key: "YYYY-MM-DD", incidents: n}] (the /stats by_day rows), range: [from, to] or null.
 export function drawTimeline(handle, byDay, range) {
   const node = clear(handle.node);
   handle.width = node.clientWidth || 600;
   handle.range = range;
-  const days = byDay.filter((d) => d.day).map((d) => ({ t: Date.parse(d.day + "T00:00:00Z"), n: d.incidents }))
+  const days = byDay.filter((d) => d.key).map((d) => ({ t: Date.parse(d.key + "T00:00:00Z"), n: d.incidents }))
     .filter((d) => Number.isFinite(d.t)).sort((a, b) => a.t - b.t);
   handle.days = days;
   if (!days.length) return;
