@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import CODES, TollbookError
+from .cli_serve import serve
 from .export.writers import FORMATS, writer_for
 
 
@@ -113,6 +114,9 @@ class _Progress:
 
 def main() -> None:
     cli()
+
+
+cli.add_command(serve)
 
 
 if __name__ == "__main__":

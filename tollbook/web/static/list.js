@@ -13,7 +13,7 @@ export function drawList(table, page, { sort, onPick }) {
       onPick(incident.incident_id);
     };
     append(body, [el("tr", { dataset: { incident: incident.incident_id } },
-      el("td", {}, el("a", { href, onclick: open, text: incident.event_date || "date unknown" })),
+      el("td", { class: "date" }, el("a", { href, onclick: open, text: incident.event_date || "date unknown" })),
       el("td", { text: incident.sub_event_type || incident.event_type || "" }),
       el("td", { text: [incident.location, incident.admin1].filter(Boolean).join(", ") }),
       el("td", { class: "hide-narrow", text: incident.country || "" }),

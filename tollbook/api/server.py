@@ -1,0 +1,24 @@
+"""Running the app under uvicorn: one store per process, opened from the database URL.
+
+The URL travels in the environment so that every worker process uvicorn starts
+opens the same database (``--workers N``).
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+from .app import ApiSettings, create_app
+
+DB_ENV = "TOLLBOOK_DB"
+APP_FACTORY = "tollbook.api.server:app_from_env"
+
+
+def use_database(db_url: str) -> None:
+    os.environ[DB_ENV] = db_url
+
+
+@functools.lru_cache(maxsize=1)
+def app_from_env():
+    from tollbook.store import open_store
+    return create_app(open_store(os.environ[DB_ENV]), ApiSettings.from_env())
