@@ -112,6 +112,14 @@ class _Progress:
             click.echo(f"  {code} {CODES.get(code, '')}: {count}", err=True)
 
 
+def _register_store_commands() -> None:
+    from .cli_store import register  # ingest, incidents
+    register(cli)
+
+
+_register_store_commands()
+
+
 def main() -> None:
     cli()
 

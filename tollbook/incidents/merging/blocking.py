@@ -3,7 +3,7 @@
 Two reports are candidates when they share a country and a place bucket and their dates fall in
 one window:
 
-* place: the same location; or one of them names no location (then the same first-level region,
+* place: the same location (even across countries: outlets disagree on a border town's country); or one of them names no location (then the same first-level region,
   or none known); or coordinates within ``NEARBY_KM``.
 * date: within ± ``WINDOW_DAYS[precision]`` of each other, the wider of the two precisions
   (a 'week' date may be any day of that week). A report with no event date is anchored on its
@@ -42,8 +42,8 @@ def dates_compatible(a: MergeItem, b: MergeItem) -> bool:
 
 
 def places_compatible(a: MergeItem, b: MergeItem) -> bool:
-    if a.country != b.country:
-        return False
+    if a.country != b.country:  # one outlet places El Adde in Kenya (whose base it was), another in Somalia
+        return bool(a.location) and a.location == b.location
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
     if a.location and b.location and a.location != b.location:
@@ -86,6 +86,7 @@ def _buckets(items: Iterable[MergeItem]) -> dict[tuple, list[MergeItem]]:
             continue  # nowhere known: nothing to block on, it stays an incident of its own
         if item.location:
             buckets[("loc", item.country, item.location)].append(item)
+            buckets[("name", item.location)].append(item)
             if item.latitude is not None and item.longitude is not None:
                 buckets[("grid", item.country) + _cell(item)].append(item)
         buckets[("region", item.country, item.admin1)].append(item)
@@ -105,6 +106,8 @@ def _bucket_pairs(buckets: dict[tuple, list[MergeItem]]) -> Iterator[tuple[list,
     for key, members in buckets.items():
         kind = key[0]
         if kind == "loc":
+            yield members, members
+        elif kind == "name" and len({i.country for i in members}) > 1:
             yield members, members
         elif kind == "region":
             yield members, unlocated[key]

@@ -3,7 +3,7 @@
 Each piece of evidence adds or takes away points; the pair is linked when the sum reaches
 ``LINK_THRESHOLD``. The weights say how much each kind of agreement is worth:
 
-* the same sub-event type (+2) or only the same event type (+1); different event types (-2);
+* the same sub-event type (+2) or only the same event type (+1); different event types (-1: outlets type one event differently);
 * the same named place (+2); a place only one of them names (0); nearby coordinates (+1);
 * the same day (+1.5), one or two days apart (+0.5), known dates further apart (-1);
 * a shared actor (+1); perpetrators both named and different (-1.5);
@@ -11,7 +11,7 @@ Each piece of evidence adds or takes away points; the pair is linked when the su
   rise as news comes in, so figures weigh little;
 * text similarity: cosine of the two reports' distinctive words (names, numbers, rare words),
   from 0 to ``TEXT_WEIGHT`` points; below ``TEXT_FLOOR`` the reports share nothing but the setting
-  (three bombings of one market in one year share a place and a type, not their words: -1).
+  (three bombings of one market in one year share a place and a type, not their words: -2).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import math
 from .blocking import distance_km
 from .features import MergeItem
 
-LINK_THRESHOLD = 5.0
+LINK_THRESHOLD = 5.5
 TEXT_WEIGHT = 5.0
 TEXT_FLOOR = 0.08
 
@@ -45,7 +45,7 @@ def _type_score(a: MergeItem, b: MergeItem) -> float:
         return 2.0
     if a.event_type and a.event_type == b.event_type:
         return 1.0
-    return -2.0
+    return -1.0
 
 
 def _place_score(a: MergeItem, b: MergeItem) -> float:
@@ -91,5 +91,5 @@ def _toll_score(a: MergeItem, b: MergeItem) -> float:
 def _text_score(a: MergeItem, b: MergeItem) -> float:
     similarity = text_similarity(a, b)
     if similarity < TEXT_FLOOR:
-        return -1.0
+        return -2.0
     return TEXT_WEIGHT * min(1.0, similarity / 0.5)

@@ -1,0 +1,68 @@
+"""The cross-article merge, model-free: blocking, decisions, and independence of input order."""
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from tollbook.incidents.merging import MergeItem, merge_items, pair_score, text_terms
+from tollbook.incidents.merging.blocking import candidate_pairs
+
+DAY0 = dt.date(2024, 3, 1).toordinal()
+PLACES = [("mli", "kidal", "kidal", 18.44, 1.41), ("mli", "gao", "gao", 16.27, -0.04),
+          ("som", "banaadir", "mogadishu", 2.04, 45.34)]
+WORDS = ["anefis", "bakara", "zoobe", "tessit", "lido", "hamar", "weyne", "convoy", "minibus", "market"]
+
+
+def item(rid, article, place=0, day=0, words=("anefis", "market"), sub="Attack", actors=("gunmen",), killed=(3, 3),
+         precision="day"):
+    country, admin1, location, lat, lon = PLACES[place]
+    return MergeItem(report_id=rid, article_id=article, country=country, day=None if day is None else DAY0 + day,
+                     anchor=None, precision=precision if day is not None else None, admin1=admin1, location=location,
+                     latitude=lat, longitude=lon, event_type="Violence against civilians", sub_event_type=sub,
+                     actors=frozenset(actors), killed=killed, terms=frozenset(words))
+
+
+def test_merge_links_same_event_from_two_outlets():
+    incident_of = merge_items([item("r1", "a1"), item("r2", "a2", day=1, killed=(5, 5))])
+    assert incident_of["r1"] == incident_of["r2"]
+
+
+def test_merge_keeps_one_articles_reports_apart():
+    incident_of = merge_items([item("r1", "a1"), item("r2", "a1"), item("r3", "a2")])
+    assert incident_of["r1"] != incident_of["r2"]
+
+
+def test_merge_keeps_same_place_same_week_different_words_apart():
+    a = item("r1", "a1", words=("bakara", "zoobe", "car"))
+    b = item("r2", "a2", day=1, words=("lido", "minibus", "teachers"))
+    assert pair_score(a, b) < 5
+    assert len(set(merge_items([a, b]).values())) == 2
+
+
+def test_merge_blocks_on_place_and_date_window():
+    far_in_time = [item("r1", "a1"), item("r2", "a2", day=30)]
+    elsewhere = [item("r3", "a3"), item("r4", "a4", place=1)]
+    coarse = [item("r5", "a5", precision="month"), item("r6", "a6", day=20)]
+    assert not list(candidate_pairs(far_in_time))
+    assert not list(candidate_pairs(elsewhere))
+    assert len(list(candidate_pairs(coarse))) == 1
+
+
+def test_text_terms_prefer_names_and_skip_common_words():
+    terms = text_terms(["Gunmen killed seven villagers in Anefis on Monday, police said."])
+    assert "anefis" in terms and "killed" not in terms and "monday" not in terms
+
+
+items_strategy = st.lists(
+    st.builds(lambda n, a, p, d, w, s: (n, a, p, d, w, s), st.integers(0, 10_000), st.integers(0, 5),
+              st.integers(0, 2), st.one_of(st.none(), st.integers(0, 6)),
+              st.sets(st.sampled_from(WORDS), min_size=1, max_size=4), st.sampled_from(["Attack", "Armed clash"])),
+    min_size=1, max_size=14, unique_by=lambda t: t[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs=items_strategy, seed=st.randoms(use_true_random=False))
+def test_merge_is_independent_of_input_order(specs, seed):
+    items = [item(f"r{n:05d}", f"a{a}", place=p, day=d, words=tuple(w), sub=s) for n, a, p, d, w, s in specs]
+    shuffled = list(items)
+    seed.shuffle(shuffled)
+    assert merge_items(items) == merge_items(shuffled)
