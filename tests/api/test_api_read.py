@@ -113,3 +113,27 @@ def test_close_zoom_shows_single_incidents_with_their_ids(client):
 def test_clusters_follow_the_filters(client):
     body = client.get("/incidents/clusters", params={"zoom": 3, "from": "2024-03-01", "to": "2024-03-31"}).json()
     assert sum(f["properties"]["count"] for f in body["features"]) == 8
+
+
+def test_low_zoom_boxes_are_cut_from_the_world_grid(client):
+    world = client.get("/incidents/clusters", params={"zoom": 2}).json()
+    east = client.get("/incidents/clusters", params={"zoom": 2, "bbox": "20,-10,60,60"}).json()
+    assert 0 < len(east["features"]) < len(world["features"])
+    assert all(20 <= f["geometry"]["coordinates"][0] <= 60 for f in east["features"])
+
+
+def test_map_cache_follows_a_new_ingest(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tollbook.api import ApiSettings, create_app
+    from tollbook.store import open_store
+
+    from .seed import mali_reports
+
+    store = open_store(str(tmp_path / "cache.db"))
+    with TestClient(create_app(store, ApiSettings())) as client:
+        assert client.get("/incidents/clusters", params={"zoom": 1}).json()["features"] == []
+        store.ingest(mali_reports())
+        [cell] = client.get("/incidents/clusters", params={"zoom": 1}).json()["features"]
+    assert cell["properties"]["count"] == 1 and cell["properties"]["location"] == "Anefis"
+    store.close()

@@ -9,6 +9,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from tollbook import __version__
 
+from .clusters import ClusterCache
 from .errors import install_error_handlers
 from .headers import SecurityHeaders
 from .limits import Limits, RequestBounds
@@ -43,6 +44,7 @@ def create_app(store, settings: ApiSettings | None = None, *, extract=None) -> F
     app.state.store = store
     app.state.settings = settings
     app.state.extract = extract
+    app.state.cluster_cache = ClusterCache()
     install_error_handlers(app)
     for module in (incidents, articles, stats, actors):
         app.include_router(module.router)

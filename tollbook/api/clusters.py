@@ -9,20 +9,89 @@ the cell's mean position.
 """
 from __future__ import annotations
 
+import dataclasses
+import threading
+import time
+
 from sqlalchemy import Integer, cast, func, select
 
-from tollbook.store.schema import incidents
+from tollbook.store.schema import incidents, runs
 
 from .params import Filters
 from .queries import store_query
 
 CELL_PIXELS = 40
+WHOLE_WORLD = (-180.0, -85.0, 180.0, 85.0)  # what a web map shows at its widest (Web Mercator's limit)
+WORLD_ZOOM = 4  # at this zoom and below, a map's box is grouped from the whole world's grid
 _DETAIL = ("incident_id", "event_date", "event_type", "sub_event_type", "location", "country")
 
 
 def cell_degrees(zoom: int) -> float:
     """Degrees that CELL_PIXELS span at this zoom (256-pixel web-map tiles)."""
     return 360.0 / (256 * 2 ** zoom) * CELL_PIXELS
+
+
+class ClusterCache:
+    """Grids already computed, kept until an ingest run starts or ends, or for ``ttl`` seconds.
+
+    Grouping a million incidents takes seconds (a scan of the table), so the map's most asked
+    views — the whole world, few filters — are computed once and reused. While an ingest runs,
+    a view may lag the database by up to ``ttl`` seconds; the list and the counts never do.
+    """
+
+    def __init__(self, ttl: float = 15.0, size: int = 256):
+        self.ttl, self.size = ttl, size
+        self._entries: dict = {}
+        self._lock = threading.Lock()
+
+    def get(self, store, found: Filters, zoom: int, max_cells: int) -> dict:
+        if zoom <= WORLD_ZOOM and found.bbox:
+            # A low zoom shows most of the world anyway: one grid of everything serves every box.
+            whole = self.get(store, dataclasses.replace(found, bbox=None), zoom, max_cells)
+            return _inside(whole, found.bbox)
+        found = _without_whole_world(found)
+        key = (dataclasses.astuple(found), zoom, max_cells)
+        version = _data_version(store)
+        with self._lock:
+            hit = self._entries.get(key)
+        if hit and hit[0] == version and time.monotonic() - hit[1] < self.ttl:
+            return hit[2]
+        result = clusters(store, found, zoom, max_cells)
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()
+            self._entries[key] = (version, time.monotonic(), result)
+        return result
+
+    def warm(self, store, zooms=(1, 2, 3), max_cells: int = 5000) -> threading.Thread:
+        """Compute the whole-world views in the background, so the first visitor does not wait."""
+        def run():
+            for zoom in zooms:
+                self.get(store, Filters(), zoom, max_cells)
+        thread = threading.Thread(target=run, name="tollbook-cluster-warm", daemon=True)
+        thread.start()
+        return thread
+
+
+def _inside(collection: dict, box) -> dict:
+    west, south, east, north = box
+    kept = [f for f in collection["features"]
+            if south <= f["geometry"]["coordinates"][1] <= north and west <= f["geometry"]["coordinates"][0] <= east]
+    return {**collection, "features": kept}
+
+
+def _without_whole_world(found: Filters) -> Filters:
+    box = found.bbox
+    if box and box[0] <= WHOLE_WORLD[0] and box[1] <= WHOLE_WORLD[1] and box[2] >= WHOLE_WORLD[2] \
+            and box[3] >= WHOLE_WORLD[3]:
+        return dataclasses.replace(found, bbox=None)  # no range scan for a box that holds everything
+    return found
+
+
+def _data_version(store) -> tuple:
+    """Changes whenever an ingest run starts or finishes (one cheap indexed query)."""
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(select(func.max(runs.c.run_id), func.max(runs.c.finished))).one())
 
 
 def clusters(store, found: Filters, zoom: int, max_cells: int) -> dict:

@@ -21,4 +21,7 @@ def use_database(db_url: str) -> None:
 @functools.lru_cache(maxsize=1)
 def app_from_env():
     from tollbook.store import open_store
-    return create_app(open_store(os.environ[DB_ENV]), ApiSettings.from_env())
+    store = open_store(os.environ[DB_ENV])
+    app = create_app(store, ApiSettings.from_env())
+    app.state.cluster_cache.warm(store)
+    return app

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from tollbook.errors import ApiError
 
@@ -11,7 +11,6 @@ from .. import geojson
 from ..deps import get_settings, get_store
 from ..errors import ERROR_RESPONSES
 from ..models import ClusterCollection, IncidentDetail, IncidentPage
-from ..clusters import clusters
 from ..params import Filters, filters
 from ..queries import SORT_KEYS, store_query
 
@@ -45,12 +44,14 @@ def list_incidents(
 @router.get("/incidents/clusters", response_model=ClusterCollection)
 def incident_clusters(
     found: Annotated[Filters, Depends(filters)],
+    request: Request,
     zoom: Annotated[int, Query(ge=0, le=20, description="Map zoom level; sets the grid cell size")] = 2,
     store=Depends(get_store), settings=Depends(get_settings),
 ):
     """The map's payload: incidents with coordinates grouped into grid cells about 40 pixels wide at
     this zoom; at most 5,000 cells, the fullest first (`truncated` says when more matched)."""
-    return geojson.response(clusters(store, found, zoom, settings.limits.max_features))
+    cache = request.app.state.cluster_cache
+    return geojson.response(cache.get(store, found, zoom, settings.limits.max_features))
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)
