@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
@@ -9,11 +10,15 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from tollbook import __version__
 
+from .cache import ViewCache
 from .clusters import ClusterCache
 from .errors import install_error_handlers
 from .headers import SecurityHeaders
 from .limits import Limits, RequestBounds
+from .params import Filters
+from .queries import store_query
 from .routes import actors, articles, incidents, stats
+from .routes.stats import stats_key
 from .webpage import mount_web
 
 DESCRIPTION = """Incidents merged from news reports, every figure with who claims it.
@@ -32,6 +37,20 @@ class ApiSettings:
         return cls(token=os.environ.get("TOLLBOOK_TOKEN") or None, **overrides)
 
 
+def warm_views(app: FastAPI) -> threading.Thread:
+    """Compute what the page asks first — the whole-world map at low zooms, the counts behind the
+    timeline and the filter choices — in the background, so the first visitor does not wait."""
+    store, limits = app.state.store, app.state.settings.limits
+
+    def run():
+        for zoom in (1, 2, 3):
+            app.state.cluster_cache.get(store, Filters(), zoom, limits.max_features)
+        app.state.views.get(store, stats_key(Filters()), lambda: store.stats(store_query(Filters())))
+    thread = threading.Thread(target=run, name="tollbook-warm-views", daemon=True)
+    thread.start()
+    return thread
+
+
 def create_app(store, settings: ApiSettings | None = None, *, extract=None) -> FastAPI:
     """The app over ``store`` (a ``tollbook.store.Store``).
 
@@ -44,7 +63,8 @@ def create_app(store, settings: ApiSettings | None = None, *, extract=None) -> F
     app.state.store = store
     app.state.settings = settings
     app.state.extract = extract
-    app.state.cluster_cache = ClusterCache()
+    app.state.views = ViewCache()
+    app.state.cluster_cache = ClusterCache(app.state.views)
     install_error_handlers(app)
     for module in (incidents, articles, stats, actors):
         app.include_router(module.router)

@@ -10,13 +10,12 @@ the cell's mean position.
 from __future__ import annotations
 
 import dataclasses
-import threading
-import time
 
 from sqlalchemy import Integer, cast, func, select
 
-from tollbook.store.schema import incidents, runs
+from tollbook.store.schema import incidents
 
+from .cache import ViewCache
 from .params import Filters
 from .queries import store_query
 
@@ -32,17 +31,10 @@ def cell_degrees(zoom: int) -> float:
 
 
 class ClusterCache:
-    """Grids already computed, kept until an ingest run starts or ends, or for ``ttl`` seconds.
+    """Grids by filters and zoom, kept in a ViewCache; low zooms are cut from the whole world's grid."""
 
-    Grouping a million incidents takes seconds (a scan of the table), so the map's most asked
-    views — the whole world, few filters — are computed once and reused. While an ingest runs,
-    a view may lag the database by up to ``ttl`` seconds; the list and the counts never do.
-    """
-
-    def __init__(self, ttl: float = 15.0, size: int = 256):
-        self.ttl, self.size = ttl, size
-        self._entries: dict = {}
-        self._lock = threading.Lock()
+    def __init__(self, views: ViewCache):
+        self.views = views
 
     def get(self, store, found: Filters, zoom: int, max_cells: int) -> dict:
         if zoom <= WORLD_ZOOM and found.bbox:
@@ -50,27 +42,8 @@ class ClusterCache:
             whole = self.get(store, dataclasses.replace(found, bbox=None), zoom, max_cells)
             return _inside(whole, found.bbox)
         found = _without_whole_world(found)
-        key = (dataclasses.astuple(found), zoom, max_cells)
-        version = _data_version(store)
-        with self._lock:
-            hit = self._entries.get(key)
-        if hit and hit[0] == version and time.monotonic() - hit[1] < self.ttl:
-            return hit[2]
-        result = clusters(store, found, zoom, max_cells)
-        with self._lock:
-            if len(self._entries) >= self.size:
-                self._entries.clear()
-            self._entries[key] = (version, time.monotonic(), result)
-        return result
-
-    def warm(self, store, zooms=(1, 2, 3), max_cells: int = 5000) -> threading.Thread:
-        """Compute the whole-world views in the background, so the first visitor does not wait."""
-        def run():
-            for zoom in zooms:
-                self.get(store, Filters(), zoom, max_cells)
-        thread = threading.Thread(target=run, name="tollbook-cluster-warm", daemon=True)
-        thread.start()
-        return thread
+        key = ("clusters", dataclasses.astuple(found), zoom, max_cells)
+        return self.views.get(store, key, lambda: clusters(store, found, zoom, max_cells))
 
 
 def _inside(collection: dict, box) -> dict:
@@ -86,12 +59,6 @@ def _without_whole_world(found: Filters) -> Filters:
             and box[3] >= WHOLE_WORLD[3]:
         return dataclasses.replace(found, bbox=None)  # no range scan for a box that holds everything
     return found
-
-
-def _data_version(store) -> tuple:
-    """Changes whenever an ingest run starts or finishes (one cheap indexed query)."""
-    with store.engine.connect() as conn:
-        return tuple(conn.execute(select(func.max(runs.c.run_id), func.max(runs.c.finished))).one())
 
 
 def clusters(store, found: Filters, zoom: int, max_cells: int) -> dict:

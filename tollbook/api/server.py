@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 
-from .app import ApiSettings, create_app
+from .app import ApiSettings, create_app, warm_views
 
 DB_ENV = "TOLLBOOK_DB"
 APP_FACTORY = "tollbook.api.server:app_from_env"
@@ -23,5 +23,5 @@ def app_from_env():
     from tollbook.store import open_store
     store = open_store(os.environ[DB_ENV])
     app = create_app(store, ApiSettings.from_env())
-    app.state.cluster_cache.warm(store)
+    warm_views(app)
     return app
