@@ -47,6 +47,7 @@ def test_filters_narrow_the_list_and_land_in_the_url(page, live_server, client):
 
 def test_brushing_the_timeline_filters_the_map_and_the_list(page, live_server, client):  # noqa: F811
     open_page(page, live_server)
+    expect(page.locator("#timeline rect.bar")).not_to_have_count(0)  # the bars are drawn: a drag can start
     box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2
     with page.expect_response(lambda r: "/incidents/clusters" in r.url and "from=" in r.url) as clusters:
