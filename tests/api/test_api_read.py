@@ -137,3 +137,17 @@ def test_map_cache_follows_a_new_ingest(tmp_path):
         [cell] = client.get("/incidents/clusters", params={"zoom": 1}).json()["features"]
     assert cell["properties"]["count"] == 1 and cell["properties"]["location"] == "Anefis"
     store.close()
+
+
+def test_cached_views_expire_by_time_only_while_an_ingest_runs(tmp_path):
+    from tollbook.api.cache import ViewCache
+    from tollbook.store import open_store
+
+    store = open_store(str(tmp_path / "views.db"))
+    store.ingest([])
+    views, calls = ViewCache(ttl=0.0), []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert views.get(store, "k", compute) == views.get(store, "k", compute) == 1  # no run going on: kept
+    store.ingest([])  # a new run: the view is computed again
+    assert views.get(store, "k", compute) == 2
+    store.close()

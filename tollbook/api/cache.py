@@ -2,9 +2,10 @@
 
 Grouping a million incidents (the map's grid, the counts by day, type, country
 and actor) takes seconds; the same views are asked again and again. An answer is
-kept until an ingest run starts or finishes (the store's ``runs`` table), and
-for at most ``ttl`` seconds, so while a long ingest runs a view may lag the
-database by up to ``ttl``; lists, counts and single incidents are never cached.
+kept until an ingest run starts or finishes (the store's ``runs`` table); while
+a run is going on, its batches commit one by one, so then an answer is kept for
+at most ``ttl`` seconds and a view may lag the database by that much. Lists,
+counts and single incidents are never cached.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from tollbook.store.schema import runs
 
@@ -27,7 +28,7 @@ class ViewCache:
         version = data_version(store)
         with self._lock:
             hit = self._entries.get(key)
-        if hit and hit[0] == version and time.monotonic() - hit[1] < self.ttl:
+        if hit and hit[0] == version and (not _ingesting(version) or time.monotonic() - hit[1] < self.ttl):
             return hit[2]
         value = compute()
         with self._lock:
@@ -38,6 +39,11 @@ class ViewCache:
 
 
 def data_version(store) -> tuple:
-    """Changes whenever an ingest run starts or finishes (one indexed query)."""
+    """(last run, last finish, runs not finished): changes whenever an ingest run starts or ends."""
+    unfinished = func.sum(case((runs.c.finished.is_(None), 1), else_=0))
     with store.engine.connect() as conn:
-        return tuple(conn.execute(select(func.max(runs.c.run_id), func.max(runs.c.finished))).one())
+        return tuple(conn.execute(select(func.max(runs.c.run_id), func.max(runs.c.finished), unfinished)).one())
+
+
+def _ingesting(version: tuple) -> bool:
+    return bool(version[2])  # a run killed mid-way stays unfinished: its views then expire by ttl
