@@ -53,11 +53,12 @@ def main() -> None:
     server = _serve(db, port, args.workers)
     try:
         _wait_until_up(port)
-        latency = measure_latency(port, args.rounds)
+        phases = set(args.phases.split(","))
+        latency = measure_latency(port, args.rounds) if "latency" in phases else None
         print(json.dumps({"latency_ms": latency}), file=sys.stderr)
-        world = measure_world_map(port)
+        world = measure_world_map(port) if "map" in phases else None
         print(json.dumps({"world_map": world}), file=sys.stderr)
-        load = load_test(port, db, args.load_seconds, args.connections)
+        load = load_test(port, db, args.load_seconds, args.connections) if "load" in phases else None
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -72,6 +73,7 @@ def _arguments():
     parser.add_argument("--rounds", type=int, default=20, help="Requests per filter for the latency figures.")
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--phases", default="latency,map,load", help="Which measurements, comma-separated.")
     parser.add_argument("--workers", type=int, default=2, help="Server processes (tollbook serve --workers).")
     return parser.parse_args()
 

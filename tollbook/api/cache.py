@@ -3,9 +3,14 @@
 Grouping a million incidents (the map's grid, the counts by day, type, country
 and actor) takes seconds; the same views are asked again and again. An answer is
 kept until an ingest run starts or finishes (the store's ``runs`` table); while
-a run is going on, its batches commit one by one, so then an answer is kept for
-at most ``ttl`` seconds and a view may lag the database by that much. Lists,
-counts and single incidents are never cached.
+a run is going on its batches commit one by one, so then an answer is kept for
+at most ``ttl`` seconds.
+
+When an answer is out of date but younger than ``stale_for`` seconds, it is
+served as it is while one background thread computes the new one (so a burst
+of requests during an ingest costs one recomputation, not one per request); a
+view may then lag the database by one recomputation. Lists, counts and single
+incidents are never cached.
 """
 from __future__ import annotations
 
@@ -19,18 +24,34 @@ from tollbook.store.schema import runs
 
 
 class ViewCache:
-    def __init__(self, ttl: float = 15.0, size: int = 512):
-        self.ttl, self.size = ttl, size
-        self._entries: dict = {}
+    def __init__(self, ttl: float = 15.0, stale_for: float = 600.0, size: int = 512):
+        self.ttl, self.stale_for, self.size = ttl, stale_for, size
+        self._entries: dict = {}  # key -> (version, computed at, value)
+        self._refreshing: set = set()
         self._lock = threading.Lock()
 
     def get(self, store, key: Hashable, compute: Callable[[], object]):
         version = data_version(store)
+        now = time.monotonic()
         with self._lock:
             hit = self._entries.get(key)
-        if hit and hit[0] == version and (not _ingesting(version) or time.monotonic() - hit[1] < self.ttl):
-            return hit[2]
-        value = compute()
+            if hit and hit[0] == version and (not _ingesting(version) or now - hit[1] < self.ttl):
+                return hit[2]
+            if hit and now - hit[1] < self.stale_for:
+                if key not in self._refreshing:
+                    self._refreshing.add(key)
+                    threading.Thread(target=self._refresh, args=(store, key, compute), daemon=True).start()
+                return hit[2]
+        return self._store(key, version, compute())
+
+    def _refresh(self, store, key, compute) -> None:
+        try:
+            self._store(key, data_version(store), compute())
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
+
+    def _store(self, key, version, value):
         with self._lock:
             if len(self._entries) >= self.size:
                 self._entries.clear()
