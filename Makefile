@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-api quality install web chromium clean
+.PHONY: demo test test-fast bench bench-api quality install web chromium postgres clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "tollbook needs $(PYTHON) (Python 3.11) on PATH; set PYTHON=..." >&2; exit 1; }
@@ -46,8 +46,14 @@ chromium: $(CHROMIUM)
 demo: $(STAMP) web
 	$(BIN)/tollbook extract samples/ --format table
 
-test: $(STAMP) web $(CHROMIUM)
+test: $(STAMP) web $(CHROMIUM) postgres
 	$(BIN)/python -m pytest -q
+
+# The store tests also run on a real PostgreSQL server (Debian's package); tests/store/conftest.py
+# starts it on a temporary data directory and stops it afterwards.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
 test-fast: $(STAMP) web
 	$(BIN)/python -m pytest -q -m "not model and not slow"
@@ -58,6 +64,7 @@ quality: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.typing_acled
+	$(BIN)/python -m bench.merge
 	$(BIN)/python -m bench.api
 
 # The API alone: 1 M synthetic incidents in SQLite (BENCH_API_INCIDENTS=100000 for a quicker run).

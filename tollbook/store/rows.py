@@ -35,10 +35,18 @@ def report_row(report: Report, position: int) -> dict:
         "denials": dumps([d.to_dict() for d in report.denials]),
         "field_evidence": dumps(report.field_evidence),
         "trigger": report.trigger, "extractor": report.extractor,
-        "terms": " ".join(text_terms([e.text for e in report.evidence])),
+        "terms": " ".join(report_terms(report)),
         "incident_id": None, "component_id": None,
     })
     return row
+
+
+def report_terms(report: Report) -> list[str]:
+    """The report's distinctive words, less the names of who speaks: the same police spokesman
+    comments on every attack in his city, so his name says nothing about which attack it is."""
+    speakers = [c.claimant for c in report.claims] + [c.claimant_person or "" for c in report.claims]
+    speakers += [d.claimant for d in report.denials]
+    return text_terms([e.text for e in report.evidence], exclude=frozenset(text_terms(speakers, limit=1000)))
 
 
 def range_columns(ranges: dict) -> dict:

@@ -3,8 +3,9 @@
 Two reports are candidates when they share a country and a place bucket and their dates fall in
 one window:
 
-* place: the same location (even across countries: outlets disagree on a border town's country); or one of them names no location (then the same first-level region,
-  or none known); or coordinates within ``NEARBY_KM``.
+* place: the same location (even across countries: outlets disagree on a border town's country);
+  or the same first-level region (a town and its district); or one of them names no location and
+  no other region; or coordinates within ``NEARBY_KM``.
 * date: within ± ``WINDOW_DAYS[precision]`` of each other, the wider of the two precisions
   (a 'week' date may be any day of that week). A report with no event date is anchored on its
   article's publication day, looking back ``UNDATED_BACK_DAYS``; with neither it meets every
@@ -47,7 +48,7 @@ def places_compatible(a: MergeItem, b: MergeItem) -> bool:
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
     if a.location and b.location and a.location != b.location:
-        return distance_km(a, b) <= NEARBY_KM
+        return distance_km(a, b) <= NEARBY_KM or bool(a.admin1 and a.admin1 == b.admin1)
     return True
 
 
@@ -110,7 +111,7 @@ def _bucket_pairs(buckets: dict[tuple, list[MergeItem]]) -> Iterator[tuple[list,
         elif kind == "name" and len({i.country for i in members}) > 1:
             yield members, members
         elif kind == "region":
-            yield members, unlocated[key]
+            yield members, members if key[2] is not None else unlocated[key]
             if key[2] is not None:
                 yield members, unlocated.get(("region", key[1], None), [])
         elif kind == "country":

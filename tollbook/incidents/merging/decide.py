@@ -1,33 +1,63 @@
-"""Whether two candidate reports tell the same incident: a score from the evidence they share.
+"""Whether two candidate reports tell the same incident: a logistic score from what they share.
 
-Each piece of evidence adds or takes away points; the pair is linked when the sum reaches
-``LINK_THRESHOLD``. The weights say how much each kind of agreement is worth:
+Each comparison falls into a level (the same sub-event type, the same place, one day apart, …)
+and each level carries a weight; text similarity adds weights by how far it reaches. The pair is
+linked when the score (the log-odds that both tell one incident) reaches ``LINK_THRESHOLD``.
 
-* the same sub-event type (+2) or only the same event type (+1); different event types (-1: outlets type one event differently);
-* the same named place (+2); a place only one of them names (0); nearby coordinates (+1);
-* the same day (+1.5), one or two days apart (+0.5), known dates further apart (-1);
-* a shared actor (+1); perpetrators both named and different (-1.5);
-* death tolls whose ranges overlap or lie within a factor of two (+0.5); far apart (-1) — tolls
-  rise as news comes in, so figures weigh little;
-* text similarity: cosine of the two reports' distinctive words (names, numbers, rare words),
-  from 0 to ``TEXT_WEIGHT`` points; below ``TEXT_FLOOR`` the reports share nothing but the setting
-  (three bombings of one market in one year share a place and a type, not their words: -2).
+The comparisons:
+
+* type: the same sub-event type, only the same event type, or different types;
+* place: the same named place, nearby coordinates (≤ 10 km), the same region with different
+  place names, the same region only, or not known;
+* date: the same day, one or two days apart, further apart, a coarse date, or none;
+* actors: one shared, both named and different, or not known;
+* tolls: overlapping ranges, within a factor of two, far apart, or not known;
+* text: the cosine of the two reports' distinctive words, each weighted by its rarity in English
+  (``features.term_weight``: names count most; three bombings of one market share a place and a
+  type, not their words).
+
+The weights (``tollbook/data/merge_weights.json``) were fitted by logistic regression
+(``python -m bench.fit_merge``) on candidate pairs from half of the GVA pilot's incidents; the
+other half and the dev set measure them.
 """
 from __future__ import annotations
 
-import math
+import json
+from functools import lru_cache
+from importlib import resources
 
 from .blocking import distance_km
-from .features import MergeItem
+from .features import MergeItem, term_weight
 
-LINK_THRESHOLD = 5.5
-TEXT_WEIGHT = 5.0
-TEXT_FLOOR = 0.08
+TEXT_STEPS = (0.05, 0.1, 0.2, 0.3)
+TEXT_CAP = 0.6
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return json.loads(resources.files("tollbook.data").joinpath("merge_weights.json").read_text())["weights"]
+
+
+def link_threshold() -> float:
+    return json.loads(resources.files("tollbook.data").joinpath("merge_weights.json").read_text())["threshold"]
+
+
+LINK_THRESHOLD = link_threshold()
+
+
+def levels(a: MergeItem, b: MergeItem) -> list[str]:
+    """The comparison levels of a pair: the names of the weights that apply."""
+    out = [type_level(a, b), place_level(a, b), date_level(a, b), actor_level(a, b), toll_level(a, b)]
+    similarity = text_similarity(a, b)
+    out.extend(f"text>={step}" for step in TEXT_STEPS if similarity >= step)
+    return out
 
 
 def pair_score(a: MergeItem, b: MergeItem) -> float:
-    return (_type_score(a, b) + _place_score(a, b) + _date_score(a, b) + _actor_score(a, b)
-            + _toll_score(a, b) + _text_score(a, b))
+    table = weights()
+    similarity = text_similarity(a, b)
+    return (table["bias"] + sum(table.get(level, 0.0) for level in levels(a, b))
+            + table["text"] * min(similarity, TEXT_CAP))
 
 
 def same_incident(a: MergeItem, b: MergeItem) -> bool:
@@ -35,61 +65,52 @@ def same_incident(a: MergeItem, b: MergeItem) -> bool:
 
 
 def text_similarity(a: MergeItem, b: MergeItem) -> float:
-    if not a.terms or not b.terms:
+    if not a.term_norm or not b.term_norm:
         return 0.0
-    return len(a.terms & b.terms) / math.sqrt(len(a.terms) * len(b.terms))
+    shared = a.terms & b.terms
+    return sum(term_weight(t) ** 2 for t in shared) / (a.term_norm * b.term_norm)
 
 
-def _type_score(a: MergeItem, b: MergeItem) -> float:
+def type_level(a: MergeItem, b: MergeItem) -> str:
     if a.sub_event_type and a.sub_event_type == b.sub_event_type:
-        return 2.0
+        return "type:same_sub"
     if a.event_type and a.event_type == b.event_type:
-        return 1.0
-    return -1.0
+        return "type:same_event"
+    return "type:different"
 
 
-def _place_score(a: MergeItem, b: MergeItem) -> float:
+def place_level(a: MergeItem, b: MergeItem) -> str:
     if a.location and a.location == b.location:
-        return 2.0
-    if a.location and b.location:
-        return 1.0 if distance_km(a, b) <= 10 else 0.0
+        return "place:same"
+    if a.location and b.location and distance_km(a, b) <= 10:
+        return "place:near"
     if a.admin1 and a.admin1 == b.admin1:
-        return 0.5
-    return 0.0
+        return "place:region_other_name" if a.location and b.location else "place:region"
+    return "place:unknown"
 
 
-def _date_score(a: MergeItem, b: MergeItem) -> float:
+def date_level(a: MergeItem, b: MergeItem) -> str:
     if a.day is None or b.day is None:
-        return 0.0
+        return "date:unknown"
+    if a.precision not in ("day", None) or b.precision not in ("day", None):
+        return "date:coarse"
     gap = abs(a.day - b.day)
-    coarse = a.precision not in ("day", None) or b.precision not in ("day", None)
-    if gap == 0:
-        return 0.5 if coarse else 1.5
-    if gap <= 2:
-        return 0.5
-    return 0.0 if coarse else -1.0
+    return "date:same" if gap == 0 else "date:near" if gap <= 2 else "date:far"
 
 
-def _actor_score(a: MergeItem, b: MergeItem) -> float:
+def actor_level(a: MergeItem, b: MergeItem) -> str:
     if a.actors & b.actors:
-        return 1.0
+        return "actor:shared"
     if a.actors and b.actors:
-        return -1.5
-    return 0.0
+        return "actor:different"
+    return "actor:unknown"
 
 
-def _toll_score(a: MergeItem, b: MergeItem) -> float:
+def toll_level(a: MergeItem, b: MergeItem) -> str:
     if a.killed is None or b.killed is None:
-        return 0.0
+        return "toll:unknown"
     (a_lo, a_hi), (b_lo, b_hi) = a.killed, b.killed
     if a_lo <= b_hi and b_lo <= a_hi:
-        return 0.5
+        return "toll:overlap"
     low, high = min(a_hi, b_hi), max(a_lo, b_lo)
-    return 0.5 if high <= 2 * max(low, 1) else -1.0
-
-
-def _text_score(a: MergeItem, b: MergeItem) -> float:
-    similarity = text_similarity(a, b)
-    if similarity < TEXT_FLOOR:
-        return -2.0
-    return TEXT_WEIGHT * min(1.0, similarity / 0.5)
+    return "toll:close" if high <= 2 * max(low, 1) else "toll:far"
