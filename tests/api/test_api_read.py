@@ -175,3 +175,26 @@ def test_an_out_of_date_view_is_served_once_while_it_is_recomputed(tmp_path):
         time.sleep(0.01)
     assert calls == [1, 1]  # recomputed once, however often it was asked
     store.close()
+
+
+def test_a_view_asked_by_many_at_once_is_computed_once(tmp_path):
+    import threading
+
+    from tollbook.api.cache import ViewCache
+    from tollbook.store import open_store
+
+    store = open_store(str(tmp_path / "once.db"))
+    views, calls = ViewCache(), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.3)
+        return "grid"
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(views.get(store, "k", slow))) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["grid"] * 6 and calls == [1]
+    store.close()

@@ -7,9 +7,10 @@ a run is going on its batches commit one by one, so then an answer is kept for
 at most ``ttl`` seconds.
 
 When an answer is out of date but younger than ``stale_for`` seconds, it is
-served as it is while one background thread computes the new one (so a burst
-of requests during an ingest costs one recomputation, not one per request); a
-view may then lag the database by one recomputation. Lists, counts and single
+served as it is while one background thread computes the new one; a view never
+asked before is computed once however many ask for it at the same time. So a
+burst of requests during an ingest costs one computation per view, not one per
+request, and a view may lag the database by one computation. Lists, counts and single
 incidents are never cached.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ class ViewCache:
         self.ttl, self.stale_for, self.size = ttl, stale_for, size
         self._entries: dict = {}  # key -> (version, computed at, value)
         self._refreshing: set = set()
+        self._pending: dict = {}  # key -> Event set when its first computation is stored
         self._lock = threading.Lock()
 
     def get(self, store, key: Hashable, compute: Callable[[], object]):
@@ -42,7 +44,19 @@ class ViewCache:
                     self._refreshing.add(key)
                     threading.Thread(target=self._refresh, args=(store, key, compute), daemon=True).start()
                 return hit[2]
-        return self._store(key, version, compute())
+            waiting = self._pending.get(key)
+            if waiting is None:
+                self._pending[key] = threading.Event()
+        if waiting is not None:  # the same view is being computed: wait for it rather than compute it twice
+            waiting.wait()
+            return self.get(store, key, compute)
+        try:
+            return self._store(key, version, compute())
+        finally:
+            with self._lock:
+                event = self._pending.pop(key, None)
+            if event:
+                event.set()
 
     def _refresh(self, store, key, compute) -> None:
         try:
