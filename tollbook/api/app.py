@@ -18,6 +18,7 @@ from .limits import Limits, RequestBounds
 from .params import Filters
 from .queries import store_query
 from .routes import actors, articles, incidents, stats
+from .routes.actors import ACTORS_KEY
 from .routes.stats import stats_key
 from .webpage import mount_web
 
@@ -46,6 +47,7 @@ def warm_views(app: FastAPI) -> threading.Thread:
         for zoom in (1, 2, 3):
             app.state.cluster_cache.get(store, Filters(), zoom, limits.max_features)
         app.state.views.get(store, stats_key(Filters()), lambda: store.stats(store_query(Filters())))
+        app.state.views.get(store, ACTORS_KEY, store.actors)
     thread = threading.Thread(target=run, name="tollbook-warm-views", daemon=True)
     thread.start()
     return thread
