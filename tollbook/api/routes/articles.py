@@ -5,6 +5,7 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
+from starlette.concurrency import run_in_threadpool
 
 from tollbook.errors import ApiError
 
@@ -37,7 +38,7 @@ async def post_articles(request: Request, store=Depends(get_store), settings=Dep
     Bad records are not stored and come back under `rejections` with their code, as in `tollbook extract`.
     """
     records = _records(await request.body(), settings.limits.max_articles)
-    from starlette.concurrency import run_in_threadpool
+    # extraction and the store's writes block: off the event loop, so reads go on meanwhile
     return await run_in_threadpool(ingest_records, records, store, settings.limits, request.app.state.extract)
 
 
