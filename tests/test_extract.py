@@ -122,6 +122,16 @@ def test_cli_extract_other_formats(tmp_path, fmt, marker):
     assert marker in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_cli_denials_are_visible_in_every_format(tmp_path, fmt):
+    source = tmp_path / "story.txt"
+    source.write_text("Paramilitary fighters of the Rapid Support Forces attacked El Fasher in Sudan on Monday, "
+                      "killing 20 civilians, activists said. The RSF denied killing civilians.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source), "--format", fmt, "--silent"])
+    assert result.exit_code == 0
+    assert "RSF" in result.stdout.split("denied", 1)[-1] if fmt == "table" else "denied killing" in result.stdout
+
+
 def test_cli_extract_workers_give_the_same_reports(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps({"id": f"t{i}", "text": text, "published": "2021-11-02"}) + "\n"
@@ -167,3 +177,12 @@ def test_extract_an_incident_told_as_happened_is_reported():
 def test_extract_planned_attack_alone_is_planned():
     result = extract("The militants threatened to attack the town of Kismayo next week.", published="2021-11-02")
     assert all(r.modality != "reported" for r in result.reports)
+
+
+def test_extract_a_war_total_in_the_lead_is_a_statistic_not_the_toll():
+    text = ("The government and the rebels agreed on Wednesday in Nairobi, Kenya, to cease hostilities, two years "
+            "into a war that has killed thousands and displaced millions.")
+    result = extract(text, published="2022-11-04")
+    assert [r.fatalities for r in result.reports if r.modality == "reported"] == [None]
+    assert result.reports[0].event_date == "2022-11-02"
+    assert sorted(s.min for s in result.statistics) == [2000, 2_000_000]

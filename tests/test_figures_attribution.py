@@ -110,3 +110,43 @@ def test_figures_parts_of_a_toll_are_subsets(nlp, text, expected):
     doc = nlp(text)
     found = [(f.group, f.quantity.min, f.subset) for s in doc.sents for f in find_figures(s)]
     assert found == expected
+
+
+def test_figures_in_a_dash_aside(nlp):
+    assert figures_of(nlp, "Witnesses said all the men — perhaps as many as 17 — died in the attack.") == \
+        [("killed", "unknown", 17, 17, "up to")]
+
+
+def test_figures_a_victim_along_with_another_comes_on_top(nlp):
+    doc = nlp("One soldier was killed along with a village guard in a car bombing.")
+    found = [f for s in doc.sents for f in find_figures(s)]
+    assert [(f.victims_text, f.additional) for f in found] == [("One soldier", False), ("a village guard", True)]
+
+
+def test_figures_counted_in_a_sentence_that_mentions_a_team_are_not_sport(nlp):
+    from tollbook.nlp.triggers import borrowed_war_words
+    sent = next(nlp("The team saw a rebel fighter who told them four people had been killed that day.").sents)
+    assert borrowed_war_words(sent, victims_counted=True) is False
+    storm = next(nlp("The storm killed four people in the village, officials said.").sents)
+    assert borrowed_war_words(storm, victims_counted=True) is True
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army said it destroyed five tanks and 42 pickups.",
+     [("destroyed", "unknown", 5, 5, "exact"), ("destroyed", "unknown", 42, 42, "exact")]),
+    ("The bomber and three guards were killed.",
+     [("killed", "combatants", 1, 1, "exact"), ("killed", "security_forces", 3, 3, "exact")]),
+    ("A soldier was shot dead by militants.", [("killed", "security_forces", 1, 1, "exact")]),
+    ("A man was beaten to death by a mob.", [("killed", "civilians", 1, 1, "exact")]),
+    ("A 10-year-old boy and a woman were wounded by the shelling.",
+     [("injured", "children", 1, 1, "exact"), ("injured", "women", 1, 1, "exact")]),
+])
+def test_figures_conjoined_counts_lone_attackers_and_deaths_by_manner(nlp, text, expected):
+    assert figures_of(nlp, text) == expected
+
+
+def test_attribution_a_shortened_name_refers_back_to_the_full_one(nlp):
+    from tollbook import extract
+    result = extract("Airstrikes killed 12 civilians in Idlib, Syria, on Monday, the Syrian Observatory for Human "
+                     "Rights said. The Observatory said 30 others were wounded.", published="2024-01-10")
+    assert {c.claimant for r in result.reports for c in r.claims} == {"Syrian Observatory for Human Rights"}

@@ -7,10 +7,11 @@ from tollbook.incidents.reconcile import CIVILIAN_GROUPS, reconcile, reconcile_g
 from tollbook.records import GROUPS, Claim
 
 
-def claim(lo, hi=None, *, group="unknown", figure="killed", superseded=False, subset=False, claimant="x"):
+def claim(lo, hi=None, *, group="unknown", figure="killed", superseded=False, subset=False, claimant="x",
+          adds_to=None):
     return Claim(figure=figure, group=group, victims_text="", min=lo, max=lo if hi is None else hi,
                  qualifier="exact", claimant=claimant, claimant_type="unknown", start=0, end=1,
-                 superseded=superseded, subset_of="killed" if subset else None)
+                 superseded=superseded, subset_of="killed" if subset else None, adds_to=adds_to)
 
 
 def test_reconcile_same_group_gives_range():
@@ -65,9 +66,18 @@ def test_reconcile_nothing_gives_none():
     assert reconcile_group([claim(3)], "killed", {"children"}) is None
 
 
+def test_reconcile_others_come_on_top_of_the_count_before_them():
+    # "at least five people" … "one man shot dead" … "at least four others killed"
+    claims = [claim(5), claim(1, group="civilians"), claim(4, adds_to=1)]
+    r = reconcile(claims, "killed")
+    assert (r.min, r.max) == (5, 5)
+
+
 claims_strategy = st.lists(
-    st.builds(lambda lo, extra, group, sup, sub: claim(lo, lo + extra, group=group, superseded=sup, subset=sub),
-              st.integers(0, 500), st.integers(0, 100), st.sampled_from(GROUPS), st.booleans(), st.booleans()),
+    st.builds(lambda lo, extra, group, sup, sub, adds: claim(lo, lo + extra, group=group, superseded=sup,
+                                                             subset=sub, adds_to=adds),
+              st.integers(0, 500), st.integers(0, 100), st.sampled_from(GROUPS), st.booleans(), st.booleans(),
+              st.one_of(st.none(), st.integers(0, 50))),
     min_size=1, max_size=8)
 
 

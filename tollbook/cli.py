@@ -12,6 +12,7 @@ from . import __version__
 from .errors import CODES, TollbookError
 from .cli_serve import serve
 from .export.writers import FORMATS, writer_for
+from .geo.cli import gazetteer
 
 
 @click.group()
@@ -124,6 +125,7 @@ def main() -> None:
     cli()
 
 
+cli.add_command(gazetteer)
 cli.add_command(serve)
 
 

@@ -3,7 +3,8 @@
 TollbookError
  ├── SourceError        (E1xx) input that cannot become an Article
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
- ├── StoreError         (E3xx) the incident database cannot be opened, migrated or queried
+ ├── GazetteerError     (E3xx) a gazetteer file cannot be imported
+ ├── StoreError         (E4xx) the incident database cannot be opened, migrated or queried
  ├── ApiError           (E6xx) an HTTP request the API refuses (bad parameter, too large, no token)
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
@@ -23,9 +24,10 @@ CODES = {
     "E109": "malformed CSV row",
     "E110": "field has the wrong type",
     "E201": "extraction failed on this article",
-    "E301": "the database cannot be opened or migrated",
-    "E302": "unsupported database URL",
-    "E303": "bad incident query",
+    "E301": "not a GeoNames file the gazetteer import reads",
+    "E401": "the database cannot be opened or migrated",
+    "E402": "unsupported database URL",
+    "E403": "bad incident query",
     "E601": "request parameter or body is invalid",
     "E602": "request is over the size bound",
     "E603": "missing or wrong bearer token",
@@ -60,9 +62,14 @@ class ExtractionError(TollbookError):
     code = "E201"
 
 
+class GazetteerError(TollbookError):
+    """A file ``tollbook gazetteer import`` cannot read."""
+    code = "E301"
+
+
 class StoreError(TollbookError):
     """The database URL, connection, migration or a query is wrong: the message says which."""
-    code = "E301"
+    code = "E401"
 
 
 class ApiError(TollbookError):

@@ -24,6 +24,8 @@ from .incidents.segment import Draft, segment
 from .nlp.actors import ActorDictionary
 from .nlp.dates import find_explicit_dates
 from .nlp.attribution import Attribution, Attributor, nominal_claimant
+from .nlp.countries import country_by_code
+from .nlp.references import named_references
 from .nlp.pipeline import load_nlp
 from .records import Article, ExtractionResult, Rejection, Statistic
 from .sources.common import content_id
@@ -105,17 +107,18 @@ def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
     focus = article_focus(doc)
     facts = [read_sentence(i, s, published=published, country_iso2=focus.iso2, actors=actors,
                            country_name=focus.country) for i, s in enumerate(doc.sents)]
-    attributor = Attributor(article.outlet)
-    attributions = _attribute(facts, attributor)
+    drafts = segment(facts)
+    attributor = Attributor(article.outlet, _adjective(focus.iso2),
+                            named_references(doc, (m for f in facts for m in f.actors)))
+    attributions = _attribute(facts, attributor, _draft_of_sentence(drafts))
     ctx = ArticleContext(article=article, country=focus.country, iso3=focus.iso3, actors=actors)
     reports = []
     story_date = None
-    drafts = segment(facts)
     for draft in drafts:
         if not _substantial(draft):
             continue
         claims = claims_of(draft, attributions, attributor)
-        report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus), story_date)
+        report = build_report(draft, len(reports), ctx, claims, resolve_place(draft, focus, facts), story_date)
         if report.modality == "reported" and report.date_precision == "day":
             story_date = (report.event_date, report.date_precision)
         reports.append(dataclasses.replace(report, denials=denials_of(draft, attributor)))
@@ -156,14 +159,28 @@ def dateline_date(text: str) -> dt.date | None:
     return None
 
 
-def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, Attribution | None]:
+def _adjective(iso2: str | None) -> str | None:
+    country = country_by_code(iso2) if iso2 else None
+    return country.demonyms[0] if country is not None and country.demonyms else None
+
+
+def _draft_of_sentence(drafts: list[Draft]) -> dict[int, int]:
+    return {sentence.index: number for number, draft in enumerate(drafts) for sentence in draft.sentences}
+
+
+def _attribute(facts: list[SentenceFacts], attributor: Attributor,
+               draft_of: dict[int, int] | None = None) -> dict[int, Attribution | None]:
     """Who says each figure, keyed by the figure's start offset.
 
     The article is walked in order so that "he said" can refer back to the last
     named speaker. A figure in a sentence with no reporting clause takes the
-    speaker of the nearest attributed sentence of the same paragraph (news
-    paragraphs put "the army said" once, at the end); else it stays with the outlet.
+    speaker of the nearest attributed sentence of the same paragraph that tells
+    the same incident (news paragraphs put "the army said" once, at the end); at
+    equal distance the sentence before wins, since a paragraph goes on with the
+    source it has named, whatever incident it turns to. Else the figure stays with
+    the outlet.
     """
+    draft_of = draft_of or {}
     found: dict[int, Attribution | None] = {}
     said_in: dict[int, Attribution] = {}
     for sentence in facts:
@@ -180,8 +197,17 @@ def _attribute(facts: list[SentenceFacts], attributor: Attributor) -> dict[int, 
     for sentence in facts:
         for figure in sentence.figures + sentence.aggregates:
             if found[figure.start] is None:
-                found[figure.start] = _nearest_in_paragraph(sentence.index, paragraphs, said_in, facts)
+                found[figure.start] = _introduced_by(sentence.index, said_in, facts) or \
+                    _nearest_in_paragraph(sentence.index, paragraphs, said_in, facts, draft_of)
     return found
+
+
+def _introduced_by(index: int, said_in: dict[int, Attribution], facts: list[SentenceFacts]) -> Attribution | None:
+    """'the president said,' / 'MSF said in a statement:' opens the quote that follows, across a line break."""
+    previous = index - 1
+    if previous in said_in and span_text(facts[previous].sent).rstrip().endswith((",", ":")):
+        return said_in[previous]
+    return None
 
 
 def _paragraph_ids(facts: list[SentenceFacts]) -> list[int]:
@@ -198,13 +224,18 @@ def _paragraph_ids(facts: list[SentenceFacts]) -> list[int]:
 
 
 def _nearest_in_paragraph(index: int, paragraphs: list[int], said_in: dict[int, Attribution],
-                          facts: list[SentenceFacts]) -> Attribution | None:
+                          facts: list[SentenceFacts], draft_of: dict[int, int]) -> Attribution | None:
+    def same_story(other: int) -> bool:  # a sentence in no draft only reports ("…, the army said in a statement")
+        return draft_of.get(other, draft_of.get(index)) == draft_of.get(index)
+
     for distance in range(1, 4):
-        for other in (index + distance, index - distance):
-            if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index] and other in said_in:
+        for other in (index - distance, index + distance):
+            if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index] and other in said_in \
+                    and (other < index or same_story(other)):
                 return said_in[other]
     following = index + 1  # "Five soldiers were killed …" / "Four died at the scene, the army said."
-    if following in said_in and (facts[following].figures or TOLL_REFERENCE.search(span_text(facts[following].sent))):
+    if following in said_in and same_story(following) and \
+            (facts[following].figures or TOLL_REFERENCE.search(span_text(facts[following].sent))):
         return said_in[following]
     return None
 

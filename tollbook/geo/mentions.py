@@ -29,7 +29,8 @@ from .index import (SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_al
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["PlaceMention", "find_places", "choose_location", "ROLES", "LOCATIVE_RELATIONS"]
+__all__ = ["PlaceMention", "find_places", "choose_location", "ROLES", "LOCATIVE_RELATIONS",
+           "FACILITY_CODES"]
 
 ROLES = ("location", "neighbourhood", "facility", "admin2", "admin1", "region", "country")
 
@@ -641,6 +642,13 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
                     and scored[0][1].population < 100_000:
                 scored = [(t, p)] + [s for s in scored if s[1] is not p]
                 break
+    if kind is None and scored[0][1].kind in ("admin1", "admin2"):
+        # "Timbuktu": the town a region is named after, not the region
+        unit = scored[0][1]
+        town = next((p for t, p in scored[1:] if t == top_tier and p.kind == "populated"
+                     and p.iso2 == unit.iso2 and p.latitude == unit.latitude), None)
+        if town is not None:
+            scored = [(top_tier, town)] + [x for x in scored if x[1] is not town]
     tier, best = scored[0]
     tier_name = TIER_NAMES[tier]
     hint_country = hint.upper() if hint else None
@@ -659,12 +667,23 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
         if hint_country and len(skeleton_key(text)) >= 4:
             return best, tier_name
         return None, None
-    if hint_country and best.iso2 != hint_country and best.kind != "country":
+    if hint_country and best.iso2 and best.iso2 != hint_country and best.kind != "country":
         near = index.neighbours.get(hint_country, frozenset())
         if best.iso2 not in near and not (best.population >= 500_000 and tier == 0
                                           and key == name_key(best.name)):
             return None, None
     return best, tier_name
+
+
+# GeoNames feature codes of bases, airfields and ports: facilities, not regions.
+FACILITY_CODES = {"MILB", "AIRB", "AIRF", "AIRP", "INSM", "PRT", "CMP"}
+
+
+def _role_of(place: Place) -> str:
+    if place.kind == "feature":
+        return "facility" if place.feature in FACILITY_CODES else "region"
+    return {"populated": "location", "admin1": "admin1", "admin2": "admin2",
+            "country": "country"}[place.kind]
 
 
 def _is_town(index: PlaceIndex, text: str, hint: str | None) -> bool:
@@ -881,7 +900,8 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         # regions with no first-level code: "Darfur", "Kashmir", "the Sahel"
         if key in _REGIONS and c.feature not in ("populated", "neighbourhood"):
             exact = index.lookup_scored(text, max_tier=0)
-            if not exact or exact[0][1].kind == "country":
+            # a disputed region ("Kashmir") stays countryless even where a province bears its name
+            if not exact or exact[0][1].kind == "country" or _REGIONS[key] is None:
                 iso2 = _REGIONS[key]
                 place = index.country(iso2) if iso2 else None
                 start = doc[c.a].idx
@@ -915,8 +935,12 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                     index, doc[cands[c.of_place].a:cands[c.of_place].b].text, my_hint)):
                 role, place, tier = "neighbourhood", None, None  # "Mogadishu's Hodan district"
             else:
-                role = "admin2"  # its namesake town, if known, gives coordinates
-                place, tier = resolve(text, my_hint, "populated", True, my_admin1)
+                role = "admin2"  # the district, or its namesake town, gives coordinates
+                place, tier = resolve(text, my_hint, "admin2", True, my_admin1)
+                if place is None or place.latitude is None:
+                    town, town_tier = resolve(text, my_hint, "populated", True, my_admin1)
+                    if town is not None:
+                        place, tier = town, town_tier
         elif feature == "neighbourhood":
             role = "neighbourhood"
         elif feature == "org":
@@ -931,13 +955,18 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             if c.feature_word in _REGION_NOUNS:
                 role = "region"  # "the Swat valley", "the Gaza Strip"
                 place, tier = resolve(text, my_hint, "admin1", True)
+                if place is None:  # "the Euphrates river": our curated features
+                    place, tier = resolve(text, my_hint, "feature", True)
             else:
                 # "Kabul airport" names the town; "Tahrir Square" is a facility
                 place, tier = resolve(text, my_hint, "populated", True, my_admin1)
                 if place is not None and tier != "skeleton":
                     role = "location"
-                else:
-                    role, place, tier = "facility", None, None
+                else:  # "Ain al-Asad air base": a base the curated table knows
+                    role = "facility"
+                    place, tier = resolve(text, my_hint, "feature", True)
+                    if tier == "skeleton":
+                        place, tier = None, None
         elif feature == "populated":
             place, tier = resolve(text, my_hint, "populated", True, my_admin1)
             role = "location"
@@ -963,14 +992,17 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                             prev_m.place is None or prev_m.place.iso2 == a1.iso2):
                     place, tier = a1, a1_tier
             if place is not None:
+                # "South Sudan's oil-producing Upper Nile State": a part of the possessor country
+                owned = possessor is not None and possessor.place is not None and \
+                    possessor.place.kind == "country" and place.iso2 == possessor.place.iso2
                 if label in _NON_PLACE_LABELS and not (strong or c.strike_object or appos
-                                                       or c.dateline or c.event_modifier):
+                                                       or c.dateline or c.event_modifier or owned):
                     continue  # "Farah said", "Kabul Bank"
                 if label is None and not cue and (c.a == sent.start or tier != "exact" or (
-                        place.kind == "populated" and place.population < 100_000)):
+                        place.kind == "populated" and place.population < 100_000)
+                        or place.kind in ("admin2", "feature")):
                     continue  # a capitalised word that happens to be a town somewhere
-                role = {"populated": "location", "admin1": "admin1",
-                        "country": "country"}[place.kind]
+                role = _role_of(place)
             elif label in ("GPE", "LOC", "FAC"):
                 role = {"GPE": "location", "LOC": "region", "FAC": "facility"}[label]
             elif label is None and (locative or c.strike_object or appos or c.event_modifier) \

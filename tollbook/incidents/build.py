@@ -19,6 +19,7 @@ Coding rules written down where they are applied:
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -88,7 +89,13 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         child_fatalities=reconcile_group(claims, "killed", {"children"}),
         injured=reconcile(claims, "injured"),
         claims=claims, modality=_modality(draft, cue), evidence=evidence,
-        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION)
+        denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION,
+        gazetteer_id=place.gazetteer_id, place_evidence=_place_evidence(place))
+
+
+def _place_evidence(place: ResolvedPlace) -> Evidence | None:
+    m = place.anchor or place.mention
+    return Evidence(text=m.text, start=m.start, end=m.end) if m is not None else None
 
 
 def report_id(article: Article, index: int) -> str:
@@ -300,10 +307,20 @@ def _unidentified(ctx: ArticleContext) -> ActorMention | None:
 def claims_of(draft: Draft, attributions: dict[int, Attribution | None], attributor: Attributor) -> tuple[Claim, ...]:
     """Every figure of the incident as a claim with its claimant."""
     claims = []
+    counted: dict[str, int] = {}  # the latest count of each figure, for "… and four others"
     for figure in draft.figures():
         who = attributions.get(figure.start) or attributor.default()
-        claims.append(_claim(figure, who))
+        claim = _claim(figure, who)
+        if (figure.additional or OTHERS.search(figure.victims_text)) and figure.figure in counted \
+                and not figure.subset:
+            claim = dataclasses.replace(claim, adds_to=counted[figure.figure])
+        if not figure.subset:
+            counted[figure.figure] = figure.quantity.min
+        claims.append(claim)
     return tuple(claims)
+
+
+OTHERS = re.compile(r"\bothers\b|(?<!\bor )(?<!\band )\bmore\b(?!\s+than)", re.I)  # not "100 or more"
 
 
 def _claim(figure: Figure, who: Attribution) -> Claim:

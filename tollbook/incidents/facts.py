@@ -67,7 +67,7 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     # only borrows war words matters where it carries a figure (a landslide's toll).
     cues = tuple(c for c in find_event_cues(sent) if not _counted_events(sent, c))
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
-    borrowed = bool(figures or aggregates) and not cues and borrowed_war_words(sent)
+    borrowed = bool(figures or aggregates) and not cues and borrowed_war_words(sent, victims_counted=bool(figures))
     relevant = bool(cues or figures)
     base = sent.start_char
     # Actors matter where an event is told, or where someone claims it.

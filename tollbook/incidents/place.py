@@ -9,16 +9,19 @@ ACLED's ``geo_precision``: 1 the place itself, 2 near it ("near X",
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from typing import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_ents, doc_text
 from ..geo.index import EXACT, PlaceIndex
-from ..geo.mentions import PlaceMention, choose_location
+from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places
 from ..nlp.countries import countries, country_by_code
+from .facts import SentenceFacts
 from .segment import Draft, is_list, is_reference_point
 
 
@@ -33,7 +36,12 @@ class ResolvedPlace:
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None
-    mention: PlaceMention | None = None
+    mention: PlaceMention | None = None  # the place the report names
+    anchor: PlaceMention | None = None  # the place the coordinates are of
+
+    @property
+    def gazetteer_id(self) -> str | None:
+        return self.anchor.place.gazetteer_id if self.anchor is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +68,10 @@ def article_focus(doc: Doc) -> Focus:
         if ent.label_ not in {"GPE", "LOC"}:
             continue
         scored = index.lookup_scored(ent.text, max_tier=EXACT)
-        if scored:  # exact names only: no fuzzy votes
+        # exact names only, and only places that stand out: no fuzzy votes, and no
+        # village abroad that happens to share a province's name
+        if scored and (scored[0][1].kind != "populated" or scored[0][1].population >= 20_000) \
+                and scored[0][1].iso2:
             votes[scored[0][1].iso2] += 2 if ent.end_char <= lead_end else 1
     if not votes:
         return Focus(None, None, None)
@@ -69,25 +80,80 @@ def article_focus(doc: Doc) -> Focus:
     return Focus(country.name if country else None, iso2, country.iso3 if country else None)
 
 
-def resolve_place(draft: Draft, focus: Focus) -> ResolvedPlace:
+def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] = ()) -> ResolvedPlace:
+    """The incident's place; ``article`` (every sentence's facts) supplies a
+    province named elsewhere in the story when the incident's own sentences lack one."""
     ordered = sorted(draft.sentences, key=lambda s: (s.headline, not s.cues, s.index))
     mentions = [m for s in ordered if not is_list(s) for m in s.places]
-    places = [m for m in mentions if m.role == "location"]
+    places = [m for m in mentions if m.role == "location"
+              or (m.role == "facility" and m.place is not None)]
     on_the_spot = [m for m in places if not is_reference_point(m)]
     location = draft.place or _where_clause(ordered, places) or \
         (choose_location(on_the_spot or places) if places else None)
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
+    admin2 = next((m for m in mentions if m.role == "admin2"), None)
     country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
+                            and m.place.kind == "country"
                             and (m.relation or "in") in {"in", "across", "inside", "within"}), None)
+    if location is not None and location.relation == "dateline" and admin1 is not None \
+            and admin1.locative and admin1.place is not None and (
+                location.place is None or location.place.admin1 != admin1.place.admin1):
+        location = None  # "JUBA — Fighting in Upper Nile State": the dateline is the reporter's desk
+    if location is None:  # "in Ngoketunjia division": the district is the most specific place
+        location = admin2 or _feature(mentions)
+    hint = _iso2_of(location) or _iso2_of(admin1) or _iso2_of(country_mention) or focus.iso2
+    if admin1 is None and (location is None or location.place is None or location.place.admin1 is None):
+        admin1 = _article_admin1(article, hint)
+    location = _within(location, admin1)
     source = location if location is not None and location.place is not None else admin1
     iso2 = _iso2_of(source) or _iso2_of(country_mention) or focus.iso2
     country = country_by_code(iso2) if iso2 else None
-    admin1_name = _admin1_name(admin1, location)
-    lat, lon, precision = _coordinates(location, admin1)
+    lat, lon, precision, anchor = _coordinates(location, admin2, admin1)
     return ResolvedPlace(
-        location=_name(location), admin1=admin1_name, admin2=None,
+        location=_name(location), admin1=_admin1_name(admin1, location),
+        admin2=_admin2_name(admin2, location),
         country=country.name if country else focus.country, iso3=country.iso3 if country else focus.iso3,
-        latitude=lat, longitude=lon, geo_precision=precision, mention=location or admin1)
+        latitude=lat, longitude=lon, geo_precision=precision, mention=location or admin1,
+        anchor=anchor)
+
+
+def _feature(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """A river, a sea or a mountain range put at the event ("along the Euphrates"): the place of last resort."""
+    return next((m for m in mentions if m.place is not None and m.place.kind == "feature"
+                 and m.locative and m.place.latitude is not None), None)
+
+
+def _article_admin1(article: Sequence[SentenceFacts], iso2: str | None) -> PlaceMention | None:
+    """The one province the story names (in the incident's country), for a village the index lacks."""
+    found = {}
+    for s in article:
+        for m in s.places or _all_places(s.sent, iso2):
+            if m.role == "admin1" and m.place is not None and m.place.kind == "admin1" \
+                    and (iso2 is None or m.place.iso2 == iso2):
+                found.setdefault(m.place.name, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _all_places(sent, iso2: str | None) -> tuple[PlaceMention, ...]:
+    """Places of a sentence the facts skipped (no event word): looked for only when needed, once."""
+    cache = sent.doc.user_data.setdefault("tollbook.place.all_places", {})
+    key = (sent.start, iso2)
+    if key not in cache:
+        cache[key] = tuple(find_places(sent, country_iso2=iso2))
+    return cache[key]
+
+
+def _within(location: PlaceMention | None, admin1: PlaceMention | None) -> PlaceMention | None:
+    """The namesake inside the province the text names: "Tripoli" with "Lebanon's North governorate"."""
+    if location is None or location.place is None or admin1 is None or admin1.place is None \
+            or admin1.place.kind != "admin1" or location.place.admin1 in (None, admin1.place.name):
+        return location
+    hits = PlaceIndex.default().lookup_scored(location.text, country_iso2=admin1.place.iso2,
+                                              kind=location.place.kind)
+    top = hits[0][0] if hits else None
+    inside = next((p for t, p in hits if t == top and p.kind == location.place.kind
+                   and p.iso2 == admin1.place.iso2 and p.admin1 == admin1.place.name), None)
+    return dataclasses.replace(location, place=inside) if inside is not None else location
 
 
 WHERE = re.compile(r"^\s*,?\s*where\b", re.I)
@@ -121,10 +187,35 @@ def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> 
     return None
 
 
-def _coordinates(location: PlaceMention | None, admin1: PlaceMention | None):
-    if location is not None and location.place is not None and location.place.latitude is not None:
-        near = location.near
-        return location.place.latitude, location.place.longitude, 2 if near else 1
-    if admin1 is not None and admin1.place is not None and admin1.place.latitude is not None:
-        return admin1.place.latitude, admin1.place.longitude, 3
-    return None, None, None
+def _admin2_name(admin2: PlaceMention | None, location: PlaceMention | None) -> str | None:
+    if location is not None and location.place is not None and location.place.admin2:
+        return location.place.admin2
+    if admin2 is not None:
+        return admin2.place.admin2 if admin2.place is not None else admin2.text
+    return None
+
+
+# Natural features: their point stands for a stretch, so the place is only near it.
+_AREA_KINDS = {"admin2", "feature"}
+
+
+def _coordinates(location: PlaceMention | None, admin2: PlaceMention | None,
+                 admin1: PlaceMention | None):
+    """(latitude, longitude, ACLED geo_precision, the mention they come from).
+
+    1: the place itself; 2: near it ("near X", "20 km north of X"), a district,
+    a river or a range, or a village the index lacks placed at its district;
+    3: only the province, at its capital (a village the index lacks, in a province).
+    """
+    if location is not None and _has_point(location):
+        place = location.place
+        area = place.kind in _AREA_KINDS and place.feature not in FACILITY_CODES
+        return place.latitude, place.longitude, 2 if (location.near or area) else 1, location
+    for unit, precision in ((admin2, 2), (admin1, 3)):
+        if unit is not None and _has_point(unit):
+            return unit.place.latitude, unit.place.longitude, precision, unit
+    return None, None, None, None
+
+
+def _has_point(mention: PlaceMention) -> bool:
+    return mention.place is not None and mention.place.latitude is not None

@@ -24,6 +24,9 @@ The rules, with examples:
    figure counts the same victims: "dozens" and "at least 51" → 51.
 8. Women and children are inside a count of everyone: "10 people … 4
    women" → 10.
+9. "Others" come on top of the count before them: "one man shot dead … at
+   least four others killed" reads as at least 5 in all, beside "at least
+   five people" → 5.
 
 ``civilian_fatalities`` counts claims about civilians, children and women
 (children and women are civilians); ``child_fatalities`` the children.
@@ -31,6 +34,7 @@ The rules, with examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..records import Claim, Range
 
@@ -39,13 +43,20 @@ CIVILIAN_GROUPS = {"civilians", "children", "women"}
 
 def reconcile(claims: Iterable[Claim], figure: str) -> Range | None:
     """The range of one figure ('killed', 'injured', …) over an incident's claims."""
-    relevant = [c for c in claims if c.figure == figure and c.kind == "figure"]
+    relevant = [_with_the_others(c) for c in claims if c.figure == figure and c.kind == "figure"]
     if not relevant:
         return None
     low, high = _total(relevant)
     current = [c for c in relevant if not c.superseded] or relevant
     best = _total(current)[0]
     return Range(min=low, max=high, best=min(max(best, low), high))
+
+
+def _with_the_others(claim: Claim) -> Claim:
+    """Rule 9: the everyone-reading of 'four others' after 'one man' is 5."""
+    if claim.adds_to is None:
+        return claim
+    return replace(claim, min=claim.min + claim.adds_to, max=claim.max + claim.adds_to, group="unknown")
 
 
 def _at_least_parts(claims: list[Claim], low: int, high: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.doccache import span_text
 from ..nlp.attribution import REPORTING_LEMMAS
+from ..nlp.modality import is_conflict_total
 from .facts import SentenceFacts
 
 NEW_INCIDENT_CUES = re.compile(
@@ -40,6 +41,7 @@ class Draft:
     background: bool = False
     place: object | None = None  # the place of one strike among several told in one sentence
     figures_elsewhere: set[int] = field(default_factory=set)  # figure starts that belong to other drafts
+    distinct: bool = False  # opened by "in a second incident": never folded into a twin
 
     def figures(self) -> list:
         return [f for s in self.sentences for f in s.figures if f.start not in self.figures_elsewhere]
@@ -61,6 +63,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
     """Sentences in reading order → incident drafts."""
     drafts: list[Draft] = []
     pending: list[SentenceFacts] = []
+    focus: Draft | None = None  # the incident the story last spoke of: not always the latest opened
     for sentence in facts:
         if sentence.borrowed:
             continue
@@ -72,18 +75,21 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             pending = []
             continue
         if sentence.cues and not _only_aggregates(sentence):
-            target = _target(drafts, sentence)
+            target = _target(drafts, sentence, focus)
             if target is None:
                 background = (sentence.background and not SAME_DAY.search(span_text(sentence.sent))) or \
                     _told_in_passing(sentence)
-                target = Draft(background=bool(drafts) and background)
+                target = Draft(background=bool(drafts) and background,
+                               distinct=bool(drafts) and bool(NEW_INCIDENT_CUES.search(span_text(sentence.sent))))
                 drafts.append(target)
                 target.sentences.extend(pending)
                 pending = []
             target.sentences.append(sentence)
+            focus = target
         elif sentence.figures:
             if drafts:
-                _closest_for_figures(drafts, sentence).sentences.append(sentence)
+                focus = _closest_for_figures(drafts, sentence, focus)
+                focus.sentences.append(sentence)
             else:
                 pending.append(sentence)
     return _merge_same_place(_fold_headlines(drafts))
@@ -148,8 +154,10 @@ def as_lead(sentence: SentenceFacts) -> SentenceFacts:
     """
     if sentence.summary or (not sentence.background and not sentence.aggregates):
         return sentence
-    return dataclasses.replace(sentence, background=False, figures=sentence.figures + sentence.aggregates,
-                               aggregates=())
+    totals = tuple(f for f in sentence.aggregates if is_conflict_total(sentence.sent, f.start, f.end))
+    return dataclasses.replace(sentence, background=False,
+                               figures=sentence.figures + tuple(f for f in sentence.aggregates if f not in totals),
+                               aggregates=totals)
 
 
 def _told_in_passing(sentence: SentenceFacts) -> bool:
@@ -168,7 +176,15 @@ def _told_in_passing(sentence: SentenceFacts) -> bool:
 
 
 def _only_aggregates(sentence: SentenceFacts) -> bool:
-    return bool(sentence.aggregates) and not sentence.figures
+    """'The war has killed 10,000 since 2015' tells no incident; 'agreed on Wednesday to cease hostilities,
+    two years into a war that has killed thousands' does: an event word outside the totals' clause."""
+    if not sentence.aggregates or sentence.figures:
+        return False
+    first_total = min(f.start for f in sentence.aggregates)
+    return not any(c.end <= first_total - AGGREGATE_REACH for c in sentence.cues)
+
+
+AGGREGATE_REACH = 40  # chars before a total where its own event words stand ("a war that has killed")
 
 
 def _fold_headlines(drafts: list[Draft]) -> list[Draft]:
@@ -180,10 +196,10 @@ def _fold_headlines(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
+def _target(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = None) -> Draft | None:
     if not drafts:
         return None
-    current = drafts[-1]
+    current = focus if focus is not None else drafts[-1]
     if all(s.headline for s in current.sentences):
         return current if not sentence.background else None
     if current.background and not sentence.background and not _told_in_passing(sentence):
@@ -196,10 +212,10 @@ def _target(drafts: list[Draft], sentence: SentenceFacts) -> Draft | None:
         if sentence.figures or any(c.score >= STRONG_CUE for c in sentence.cues):
             return None  # "…, which came two days after gunmen killed eight people": an earlier incident
         return _same_place(drafts, places) if places else None
+    if NEW_INCIDENT_CUES.search(span_text(sentence.sent)):
+        return _same_place([d for d in drafts if d is not current], places) if places else None
     if _refers_back(sentence):
         return current  # "the attack hit a residential area": the incident already told
-    if NEW_INCIDENT_CUES.search(span_text(sentence.sent)):
-        return _same_place(drafts[:-1], places) if places else None
     if places and current.locations() and not places & current.locations():
         return _same_place(drafts, places)
     if places and current.background and not current.locations():
@@ -274,9 +290,9 @@ def _same_place(drafts: list[Draft], places: set[str]) -> Draft | None:
     return None
 
 
-def _closest_for_figures(drafts: list[Draft], sentence: SentenceFacts) -> Draft:
+def _closest_for_figures(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = None) -> Draft:
     places = {_place_key(p) for p in sentence.places if p.role == "location"}
-    return _same_place(drafts, places) or drafts[-1]
+    return _same_place(drafts, places) or focus or drafts[-1]
 
 
 def _sentence_day(sentence: SentenceFacts) -> str | None:
@@ -304,7 +320,8 @@ def _merge_same_place(drafts: list[Draft]) -> list[Draft]:
 
 def _twins(a: Draft, b: Draft) -> bool:
     """Same place, same day: one incident told twice ("massacred villagers" … "the ambush")."""
-    if a.background != b.background or not a.locations() or a.locations() != b.locations():
+    if a.distinct or b.distinct or a.background != b.background or not a.locations() \
+            or a.locations() != b.locations():
         return False
     return not (a.day() and b.day() and a.day() != b.day())
 

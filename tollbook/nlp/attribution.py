@@ -10,6 +10,7 @@ Nothing attributed → the outlet itself, typed ``media``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ ANONYMITY = re.compile(r"condition of anonymity|not authori[sz]ed|asked not to b
                        r"declined to be (named|identified)|requested anonymity|anonymously", re.I)
 LEADING_NOISE = re.compile(r"^(the|a|an|and|but|also|however|meanwhile)\s+", re.I)
 MAX_CLAIMANT_CHARS = 120
+COUNTRY_REFERENCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:country|nation)['’]s\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,11 @@ class Attribution:
 class Attributor:
     """Attributes the figures of one article, sentence by sentence, remembering who spoke."""
 
-    def __init__(self, outlet: str | None):
+    def __init__(self, outlet: str | None, country_adjective: str | None = None,
+                 named: dict[str, str] | None = None):
         self.outlet = outlet or "unknown outlet"
+        self.country_adjective = country_adjective  # "Colombian": what "the country's army" stands for
+        self.named = named or {}  # "president" → "President Hassan Sheikh Mohamud", "militant" → "Al Shabaab"
         self.recent: list[Attribution] = []
 
     def default(self) -> Attribution:
@@ -59,14 +64,28 @@ class Attributor:
                            head="outlet")
 
     def attribute(self, sent: Span, anchor: int | None = None) -> Attribution | None:
-        """The claimant for something said in ``sent`` at token ``anchor`` (doc index), if attributed."""
-        verb = _reporting_verb(sent, anchor)
-        if verb is None:
-            return None
-        subject = _speaker_of(verb)
-        if subject is None:
-            return None
-        return self._resolve(sent, subject)
+        """The claimant for something said in ``sent`` at token ``anchor`` (doc index), if attributed.
+
+        Reporting verbs are tried nearest first; one whose speaker cannot be
+        resolved ("we have confirmed 137 dead", inside the quote) gives way to
+        the next ("…, police official Ibrahim Mohamed told AFP").
+        """
+        for verb in _reporting_verbs_in_order(sent, anchor):
+            subject = _speaker_of(verb)
+            if subject is not None:
+                resolved = self._resolve(sent, subject)
+                if resolved is not None:
+                    return self._named_country(resolved)
+        return None
+
+    def _named_country(self, attribution: Attribution) -> Attribution:
+        """'the country's army', 'the West African nation's junta' → 'Colombian army', 'Nigerien junta'."""
+        if self.country_adjective is None:
+            return attribution
+        named = COUNTRY_REFERENCE.sub(self.country_adjective + " ", attribution.claimant, count=1)
+        if named == attribution.claimant:
+            return attribution
+        return dataclasses.replace(attribution, claimant=named, claimant_type=claimant_type(named))
 
     def remember(self, attribution: Attribution) -> None:
         if attribution.head != "outlet":
@@ -82,11 +101,24 @@ class Attributor:
             earlier = self._latest(lambda a: a.person is not None and a.person.split()[-1] == subject.text)
             if earlier is not None:
                 return earlier
+        short = [t.lower_ for t in phrase if t.lower_ not in {"the", "this", "that"}]
+        if 0 < len(short) <= SHORT_NAME_WORDS:  # "the Observatory" after "the Syrian Observatory for Human Rights"
+            earlier = self._latest(lambda a: a.person is None and _shortened(short, a.claimant))
+            if earlier is not None:
+                return earlier
         has_name = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN" for t in phrase)
         if not has_name and phrase[0].lower_ in {"the", "this", "that"}:
             earlier = self._latest(lambda a: a.head == subject.lemma_.lower())
             if earlier is not None:
                 return earlier
+        names_someone = any(t.ent_type_ in {"PERSON", "ORG"} for t in phrase)
+        if not names_someone and phrase[0].lower_ in {"the", "this", "that"} | {t.text.lower() for t in phrase
+                                                                               if t.dep_ == "poss"}:
+            referent = self.named.get(subject.lemma_.lower())
+            if referent is not None:  # "the president said", "the Islamist militants said", "Somalia's President"
+                start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+                return Attribution(claimant=referent, claimant_type=claimant_type(referent), person=None,
+                                   start=start, end=end, head=subject.lemma_.lower())
         return _build(sent, phrase, subject)
 
     def _latest(self, fits) -> Attribution | None:
@@ -96,18 +128,25 @@ class Attributor:
         return None
 
 
-def _reporting_verb(sent: Span, anchor: int | None) -> Token | None:
-    """The reporting verb that governs the anchor, else the only/nearest one in the sentence."""
+SHORT_NAME_WORDS = 3
+
+
+def _shortened(words: list[str], name: str) -> bool:
+    """'observatory' is the Syrian Observatory for Human Rights named in full before; 'officials' is nobody's."""
+    named = name.lower().split()
+    return len(named) > len(words) and all(w in named for w in words) and any(
+        w[:1].isupper() for w in name.split() if w.lower() in words)
+
+
+def _reporting_verbs_in_order(sent: Span, anchor: int | None) -> list[Token]:
+    """The reporting verbs that govern the anchor, nearest first, then the rest by distance (or the main one first)."""
     candidates = _reporting_verbs(sent)
-    if not candidates:
-        return None
-    if anchor is not None:
-        reporting = {t.i for t in candidates}
-        for ancestor in sent.doc[anchor].ancestors:  # nearest first: "officials said [it] killed 28"
-            if ancestor.i in reporting:
-                return ancestor
-        return min(candidates, key=lambda t: abs(t.i - anchor))
-    return candidates[0]
+    if anchor is None:
+        return sorted(candidates, key=lambda t: (t.dep_ != "ROOT", t.i))
+    reporting = {t.i: t for t in candidates}
+    governing = [reporting[a.i] for a in sent.doc[anchor].ancestors if a.i in reporting]
+    rest = sorted((t for t in candidates if t not in governing), key=lambda t: abs(t.i - anchor))
+    return governing + rest
 
 
 MAY_REPORT = re.compile(

@@ -111,6 +111,7 @@ class Figure:
     includes_attacker: bool = False
     superseded: bool = False
     subset: bool = False
+    additional: bool = False  # "… along with a village guard": on top of the figure before it
 
 
 # Every figure needs a harm word: a sentence without one is passed over at the cost of one search.
@@ -264,6 +265,10 @@ def _harm_on_left(sent: Span, first: int) -> tuple[Token, str] | None:
 def _harm_by_grammar(number: Token) -> tuple[Token, str] | None:
     """The parse ties the count to a harm verb: '[Eight] troops, …, were killed', 'toll … rose to [137]'."""
     noun = number.head if number.dep_ in {"nummod", "quantmod"} and number.head is not number else number
+    while noun.dep_ == "conj" and noun.head is not noun:  # "destroyed five tanks and [42] pickups"
+        noun = noun.head
+        if noun.dep_ == "dobj" and _harm_of(noun.head) and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head, _harm_of(noun.head)
     verb = noun.head
     if noun.dep_ == "nsubjpass" and _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
         return verb, _harm_of(verb)
@@ -287,12 +292,22 @@ def _injury_toll(sent: Span, token: Token) -> bool:
     return prev is not None and prev.lower_ in {"injury", "casualty", "wounded"}
 
 
+PARENTHESIS_DASHES = {"—", "–", "--"}
+
+
+def _opens_dash_aside(sent: Span, last: int) -> bool:
+    doc = sent.doc
+    return any(doc[i].text in PARENTHESIS_DASHES for i in range(max(sent.start, last - 6), last))
+
+
 def _harm_on_right(sent: Span, last: int) -> tuple[Token, str] | None:
     """'11 police were killed', '137 dead', 'three children were among the dead'."""
     doc = sent.doc
     end = min(sent.end, last + 1 + MAX_RIGHT)
     for i in range(last + 1, end):
         token = doc[i]
+        if i == last + 1 and token.text in PARENTHESIS_DASHES and _opens_dash_aside(sent, last):
+            continue  # "all the men — perhaps as many as 17 — died"
         if token.text in CLAUSE_BREAK or token.like_num or token.lower_ in {"and", "but", "while", "which"}:
             if token.lower_ == "and" and i + 1 < sent.end and _harm_of(doc[i + 1]) and \
                     doc[i + 1].tag_ in {"VBN", "JJ", ""}:
@@ -387,13 +402,29 @@ def _window_text(sent: Span, first: int, width: int) -> str:
     return sent.doc[start:first].text
 
 
+# "Four soldiers died at the scene and a fifth died in hospital": a count of where or when they died
+PART_OF_TOLL = re.compile(r"\b(died|killed|dead)\s+(at the scene|on the spot|instantly|immediately|on impact)\b|"
+                          r"\b(later|subsequently)\s+(died|succumbed)\b|\bsuccumbed to (his|her|their) (wounds|injuries)",
+                          re.I)
+
+
 def _is_subset(sent: Span, first: int) -> bool:
-    """'among them five children', 'including two soldiers', 'Three children were among the dead'."""
+    """'among them five children', 'including two soldiers', 'Three children were among the dead',
+    'four died at the scene' (and others later in hospital)."""
     before = _window_text(sent, first, 3).lower()
-    if re.search(r"\b(including|among them|of them|of whom|among whom)\s*$", before):
+    if re.search(r"\b(including|among them|of them|of whom|among whom|included|includes|include)\s*$", before):
         return True
     after = sent.doc[first:min(sent.end, first + 8)].text.lower()
-    return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after))
+    return bool(re.search(r"\b(were|are|was) among\b|\bincluded\b", after) or PART_OF_TOLL.search(after))
+
+
+def _reach(det: Token, noun: Token) -> int:
+    """How far a determiner may stand from its noun: 'a 10-year-old boy' spans six tokens."""
+    between = {t.lower_ for t in det.doc[det.i + 1:noun.i]}
+    return 7 if {"year", "old"} <= between or {"years", "old"} <= between else 3
+
+
+LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidnapper"}
 
 
 def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
@@ -403,11 +434,14 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     covered = [(f.start, f.end) for f in figures]
     out = []
     for token in sent:
-        if token.lower_ not in {"a", "an", "one", "no"} or token.dep_ not in {"det", "nummod"}:
+        if token.lower_ not in {"a", "an", "one", "no", "the"} or token.dep_ not in {"det", "nummod"}:
             continue
         noun = token.head
-        if noun.i <= token.i or noun.i - token.i > 3 or noun.lower_ not in WORD_GROUP:
+        if noun.i <= token.i or noun.i - token.i > _reach(token, noun) or noun.lower_ not in WORD_GROUP:
             continue
+        attacker = noun.lower_ in LONE_ATTACKERS
+        if token.lower_ == "the" and not attacker:
+            continue  # "the soldiers" counts nobody; "the bomber" is one
         if any(s <= token.idx < e for s, e in covered):
             continue
         harm = _harm_for_noun(noun)
@@ -421,16 +455,37 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
                             text=doc_text(doc)[start:end])
         out.append(Figure(figure=harm[1], group=WORD_GROUP[noun.lower_], quantity=quantity,
                           victims_text=doc_text(doc)[start:end], start=start, end=end, harm_word=harm[0].text,
-                          includes_attacker=False, superseded=False, subset=_is_subset(sent, token.i)))
+                          includes_attacker=attacker, superseded=False, subset=_is_subset(sent, token.i),
+                          additional=_along_with(noun)))
     return out
 
 
 def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
     head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and _to_death(head):
+        return head, "killed"  # "a soldier was shot dead", "beaten to death"
     if noun.dep_ in {"dobj", "nsubjpass"} and _harm_of(head) and head.pos_ in {"VERB", "AUX"}:
         return head, _harm_of(head)
     if noun.dep_ == "nsubj" and head.lemma_ in {"die"}:
         return head, "killed"
     if noun.dep_ == "conj":
         return _harm_for_noun(noun.head) if noun.head is not noun else None
+    if _along_with(noun):  # "one soldier was killed along with a village guard"
+        verb = noun.head.head if noun.head.head.lower_ not in {"along", "together"} else noun.head.head.head
+        if _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
+            return verb, _harm_of(verb)
     return None
+
+
+def _to_death(verb: Token) -> bool:
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+               for c in verb.children)
+
+
+def _along_with(noun: Token) -> bool:
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.lower_ == "with" and (
+        preposition.head.lower_ in {"along", "together"} or
+        (preposition.i > 0 and noun.doc[preposition.i - 1].lower_ in {"along", "together"}))

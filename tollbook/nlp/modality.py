@@ -295,16 +295,21 @@ _AGGREGATE_PATTERNS = [
     r"\b(?:per|each|every) (?:day|week|month|year)\b",
     r"\b(?:a|per) (?:year|month)\b(?! (?:ago|after|before|earlier|later))",
     r"\b(?:annually|monthly|weekly|daily)\b",
-    r"\b(?:the|this|its|a) (?:war|conflict|insurgency|civil war|fighting|violence|crisis|campaign|uprising|offensive|occupation|siege|unrest) (?:has|have|had) (?:\w+ )?(?:killed|claimed|left|displaced|cost)\b",
-    r"\b(?:during|throughout|over the course of) the (?:war|conflict|insurgency|year|crisis|fighting|siege)\b",
     r"\bdocumented\b",
     r"\brecorded\b",
-    r"\b(?:death|casualty) toll (?:of|in) the (?:war|conflict|insurgency)\b",
     r"\bbetween (?:19|20)\d\d and\b",
     r"\bfrom (?:19|20)\d\d\b",
     r"\bsince the (?:start|beginning|outbreak)\b",
 ]
-_AGGREGATE = re.compile("|".join(f"(?:{p})" for p in _AGGREGATE_PATTERNS), re.IGNORECASE)
+# Totals of a whole war: never one incident's toll, even in the lead.
+_CONFLICT_TOTAL_PATTERNS = [
+    r"\b(?:the|this|its|a) (?:\w+ )?(?:war|conflict|insurgency|civil war|fighting|violence|crisis|campaign|uprising|offensive|occupation|siege|unrest) (?:(?:that|which) )?(?:has|have|had) (?:\w+ )?(?:killed|claimed|left|displaced|cost)\b",
+    r"\b(?:during|throughout|over the course of) the (?:war|conflict|insurgency|year|crisis|fighting|siege)\b",
+    r"\b(?:death|casualty) toll (?:of|in) the (?:war|conflict|insurgency)\b",
+]
+_CONFLICT_TOTAL = re.compile("|".join(f"(?:{p})" for p in _CONFLICT_TOTAL_PATTERNS), re.IGNORECASE)
+_AGGREGATE = re.compile("|".join(f"(?:{p})" for p in _AGGREGATE_PATTERNS + _CONFLICT_TOTAL_PATTERNS),
+                        re.IGNORECASE)
 _EVENT_NOUNS = frozenset({
     "attacks", "airstrikes", "strikes", "incidents", "explosions", "bombings", "raids", "clashes",
     "protests", "demonstrations", "events", "killings", "kidnappings", "abductions", "shootings",
@@ -344,6 +349,13 @@ def is_aggregate(sent: "Span", quantity_start: int, quantity_end: int) -> bool:
     if _AGGREGATE.search(clause):
         return True
     return _counts_events(sent, quantity_end) and _is_large(doc_text(sent.doc)[quantity_start:quantity_end])
+
+
+def is_conflict_total(sent: "Span", quantity_start: int, quantity_end: int) -> bool:
+    """'a war that has killed thousands': a total over a whole war, whatever sentence it stands in."""
+    offset = sent.start_char
+    clause = _clause_around(span_text(sent), quantity_start - offset, quantity_end - offset)
+    return bool(_CONFLICT_TOTAL.search(clause))
 
 
 def _is_large(quantity: str) -> bool:

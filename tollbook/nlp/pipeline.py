@@ -10,7 +10,7 @@ import gc
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 
@@ -34,16 +34,39 @@ def paragraph_breaks(doc: Doc) -> Doc:
     followed by a lower-case word, or after a preposition, article or comma,
     continues the sentence.
     """
+    width = _wrap_width(doc.text)
     for token in doc[:-1]:
         if "\n" not in token.text and "\n" not in token.whitespace_:
             continue
         following = doc[token.i + 1]
         blank_line = token.text.count("\n") + token.whitespace_.count("\n") >= 2
         previous = doc[token.i - 1] if token.is_space and token.i > 0 else token
-        wrapped = following.is_lower or previous.tag_ in CONTINUING_TAGS
+        wrapped = following.is_lower or previous.tag_ in CONTINUING_TAGS or _fills_the_width(doc.text, previous, width)
         if blank_line or not wrapped:
             following.is_sent_start = True
     return doc
+
+
+WRAP_LINES = 5  # fewer lines than this tell nothing about a wrap width
+WIRE_WIDTH = 100  # copy wrapped wider than this is not wire copy
+
+
+def _wrap_width(text: str) -> int | None:
+    """The column at which the text was hard-wrapped, if it was: most lines end near one width."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < WRAP_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if width * 0.75 <= n <= width)
+    return width if width <= WIRE_WIDTH and near >= len(lengths) / 2 else None
+
+
+def _fills_the_width(text: str, last: Token, width: int | None) -> bool:
+    """A line that runs to the wrap width and ends without a full stop goes on in the next line."""
+    if width is None or last.text in {".", "?", "!", "\"", "”", ":"}:
+        return False
+    line_start = text.rfind("\n", 0, last.idx) + 1
+    return last.idx + len(last.text) - line_start >= width * 0.75
 
 
 @functools.cache

@@ -779,13 +779,23 @@ def find_event_cues(sent: "Span") -> list[EventCue]:
     return _cues(_view_of(sent))
 
 
-def borrowed_war_words(sent: "Span") -> bool:
+def borrowed_war_words(sent: "Span", victims_counted: bool = False) -> bool:
     """True when the sentence is about a domain that borrows war words (a box-office bomb, a
-    striker's shot, a market crash, a storm's toll) and none of its words is a real event cue."""
+    striker's shot, a market crash, a storm's toll) and none of its words is a real event cue.
+
+    ``victims_counted``: the sentence counts people killed or hurt ("the team saw four people
+    killed"), which is itself the casualty evidence that overrides sport, finance or politics;
+    a storm's or a crash's toll stays borrowed."""
     view = _view_of(sent)
-    if not _domains_present(view):
+    domains = _domains_present(view)
+    if victims_counted:
+        domains = [dom for dom in domains if "casualty" not in dom.override.classes]
+    if not domains:
         return False
-    return not _drop_borrowed(view, _raw_cues(view))
+    found = _raw_cues(view)
+    if not any(c[4] for c in found):
+        return not found
+    return not [c for c in found if not (c[4] and _borrowed(view, c, domains))]
 
 
 # --------------------------------------------------------------------------- whole texts

@@ -17,7 +17,7 @@ def database_url(url: str) -> str:
         return url
     if "://" in url:
         raise StoreError(f"unsupported database URL {url!r}: give a SQLite file path, sqlite:///PATH or "
-                         "postgresql://user@host:port/dbname", code="E302")
+                         "postgresql://user@host:port/dbname", code="E402")
     return "sqlite:///" + str(Path(url))
 
 

@@ -67,14 +67,14 @@ class IncidentQuery:
 
     def ordering(self):
         if self.order not in ORDERS:
-            raise StoreError(f"unknown order {self.order!r}; one of {', '.join(ORDERS)}", code="E303")
+            raise StoreError(f"unknown order {self.order!r}; one of {', '.join(ORDERS)}", code="E403")
         return ORDERS[self.order]
 
     def page(self) -> tuple[int | None, int]:
         if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
-            raise StoreError(f"limit must be between 0 and {MAX_LIMIT}, not {self.limit}", code="E303")
+            raise StoreError(f"limit must be between 0 and {MAX_LIMIT}, not {self.limit}", code="E403")
         if self.offset < 0:
-            raise StoreError(f"offset must not be negative, not {self.offset}", code="E303")
+            raise StoreError(f"offset must not be negative, not {self.offset}", code="E403")
         return self.limit, self.offset
 
 
@@ -83,7 +83,7 @@ def query_terms(text: str | None) -> list[str]:
         return []
     words = [w for w in (norm(w)[:64] if norm(w) else "" for w in _WORD.findall(text[:1000])) if w]
     if len(words) > MAX_TERMS:
-        raise StoreError(f"--q takes at most {MAX_TERMS} words", code="E303")
+        raise StoreError(f"--q takes at most {MAX_TERMS} words", code="E403")
     return sorted(set(words))
 
 
@@ -93,16 +93,16 @@ def _iso(value: dt.date | str, name: str) -> str:
     try:
         return dt.date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
-        raise StoreError(f"{name} must be a date YYYY-MM-DD, not {value!r}", code="E303") from None
+        raise StoreError(f"{name} must be a date YYYY-MM-DD, not {value!r}", code="E403") from None
 
 
 def _bbox(box) -> ColumnElement:
     try:
         west, south, east, north = (float(v) for v in box)
     except (TypeError, ValueError):
-        raise StoreError(f"bbox must be west,south,east,north in degrees, not {box!r}", code="E303") from None
+        raise StoreError(f"bbox must be west,south,east,north in degrees, not {box!r}", code="E403") from None
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
-        raise StoreError(f"bbox out of range: {box!r}", code="E303")
+        raise StoreError(f"bbox out of range: {box!r}", code="E403")
     c = incidents.c
     lat = and_(c.latitude >= south, c.latitude <= north)
     if west <= east:

@@ -13,7 +13,7 @@ SCALARS = ("outlet", "url", "published", "event_date", "date_precision", "event_
            "latitude", "longitude", "geo_precision")
 EVENT_FIELDS = SCALARS[3:]
 CLAIM_FIELDS = ("figure", "group", "victims_text", "min", "max", "qualifier", "claimant", "claimant_type",
-                "start", "end", "claimant_person", "includes_attacker", "superseded", "subset_of", "kind")
+                "start", "end", "claimant_person", "includes_attacker", "superseded", "subset_of", "kind", "adds_to")
 
 
 def dumps(value) -> str:
@@ -35,6 +35,8 @@ def report_row(report: Report, position: int) -> dict:
         "denials": dumps([d.to_dict() for d in report.denials]),
         "field_evidence": dumps(report.field_evidence),
         "trigger": report.trigger, "extractor": report.extractor,
+        "gazetteer_id": report.gazetteer_id,
+        "place_evidence": dumps(report.place_evidence.to_dict()) if report.place_evidence else None,
         "terms": " ".join(report_terms(report)),
         "incident_id": None, "component_id": None,
     })
@@ -70,7 +72,8 @@ def ranges_of(row) -> dict:
 
 
 def claim_rows(report: Report) -> list[dict]:
-    return [{"report_id": report.report_id, "position": n, **claim.to_dict()} for n, claim in enumerate(report.claims)]
+    return [{"report_id": report.report_id, "position": n, **{k: getattr(claim, k) for k in CLAIM_FIELDS}}
+            for n, claim in enumerate(report.claims)]
 
 
 def claim_from_row(row) -> Claim:
@@ -99,5 +102,7 @@ def report_dict(row, claims: list[dict]) -> dict:
     out["field_evidence"] = json.loads(row["field_evidence"])
     out["trigger"] = row["trigger"]
     out["extractor"] = row["extractor"]
+    out["gazetteer_id"] = row["gazetteer_id"]
+    out["place_evidence"] = json.loads(row["place_evidence"]) if row["place_evidence"] else None
     out["incident_id"] = row["incident_id"]
     return out

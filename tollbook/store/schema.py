@@ -57,6 +57,7 @@ reports = Table(
     Column("evidence", Text, nullable=False), Column("denials", Text, nullable=False),
     Column("field_evidence", Text, nullable=False),
     Column("trigger", Text), Column("extractor", String(64), nullable=False),
+    Column("gazetteer_id", String(64)), Column("place_evidence", Text),  # migration 0002
     Column("terms", Text, nullable=False),  # the report's words for text similarity (merge)
     Column("incident_id", String(64)),
     Column("component_id", String(64)),  # reports linked by any merge edge (the unit of re-merging)
@@ -80,6 +81,7 @@ claims = Table(
     Column("claimant_person", Text), Column("includes_attacker", Boolean, nullable=False),
     Column("superseded", Boolean, nullable=False), Column("subset_of", String(24)),
     Column("kind", String(16), nullable=False),
+    Column("adds_to", Integer),  # migration 0002
 )
 
 incidents = Table(

@@ -29,7 +29,7 @@ def open_store(url: str) -> "Store":
         migrate.upgrade(engine)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open or migrate the database {url!r}: {exc.__class__.__name__}: "
-                         f"{str(exc).splitlines()[0]}", code="E301") from exc
+                         f"{str(exc).splitlines()[0]}", code="E401") from exc
     return Store(engine)
 
 
