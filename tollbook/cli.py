@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import CODES, TollbookError
+from .cli_serve import serve
 from .export.writers import FORMATS, writer_for
 from .geo.cli import gazetteer
 
@@ -192,6 +193,7 @@ def main() -> None:
 
 
 cli.add_command(gazetteer)
+cli.add_command(serve)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ TollbookError
  ├── ExtractionError    (E2xx) the NLP pipeline failed on an article
  ├── GazetteerError     (E3xx) a gazetteer file cannot be imported
  ├── StoreError         (E4xx) the incident database cannot be opened, migrated or queried
+ ├── ApiError           (E6xx) an HTTP request the API refuses (bad parameter, too large, no token)
  └── ConfigError        (E9xx) the installation or the command line is wrong
 
 Codes are stable: they appear in rejections, on stderr and in run summaries.
@@ -29,6 +30,13 @@ CODES = {
     "E401": "the database cannot be opened or migrated",
     "E402": "unsupported database URL",
     "E403": "bad incident query",
+    "E601": "request parameter or body is invalid",
+    "E602": "request is over the size bound",
+    "E603": "missing or wrong bearer token",
+    "E604": "no such resource",
+    "E605": "method not allowed on this resource",
+    "E606": "the server failed on this request",
+    "E607": "writing is disabled: the server has no token (set TOLLBOOK_TOKEN)",
     "E901": "language model not installed",
     "E902": "a required package is missing or fails to import",
     "E903": "event typer model missing or unreadable",
@@ -69,6 +77,17 @@ class GazetteerError(TollbookError):
 class StoreError(TollbookError):
     """The database URL, connection, migration or a query is wrong: the message says which."""
     code = "E401"
+
+
+class ApiError(TollbookError):
+    """A request the HTTP API refuses; ``status`` is the HTTP status it answers with."""
+    code = "E601"
+    status = 400
+
+    def __init__(self, message: str, *, code: str | None = None, status: int | None = None):
+        super().__init__(message, code=code)
+        if status:
+            self.status = status
 
 
 class ConfigError(TollbookError):
