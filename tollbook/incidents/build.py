@@ -67,7 +67,8 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
     """``story_date``: the date of the article's previous reported incident, for one told without its own.
     None when the event typer reads the incident as no conflict event and no rule is sure of it."""
     cue = primary_cue(draft)
-    typed = decide(cue, incident_text(draft, cue))
+    victims = any(f.figure in {"killed", "injured"} for f in draft.figures())
+    typed = decide(cue, incident_text(draft, cue), victims_counted=victims)
     if typed.sub_event_type is None:
         return None
     date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)
