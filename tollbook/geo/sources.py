@@ -110,10 +110,14 @@ _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff' .\-]+$")
 def english_name(sub: Subdivision) -> str:
     """The subdivision's English name: the first alias spelled as an English
     unit name, stripped of its unit word ("Aleppo Governorate" → "Aleppo"); else
-    its own name without a trailing unit word ("Manbij District" → "Manbij")."""
+    its own name without a trailing unit word ("Manbij District" → "Manbij").
+    A plain English name wins over a nickname: "California", not "Golden" (from
+    "Golden State")."""
+    own_ascii = sub.name.isascii()
     for a in sub.aliases:
         m = _ENGLISH_SUFFIX.match(a)
-        if m and m.group("base").isascii():
+        if m and m.group("base").isascii() and (
+                not own_ascii or m.group("base")[:3].lower() == sub.name[:3].lower()):
             return m.group("base").strip()
     m = _ENGLISH_SUFFIX.match(sub.name)
     if m:
