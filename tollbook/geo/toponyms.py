@@ -17,7 +17,8 @@ import math
 from collections import Counter
 from typing import Sequence
 
-from .index import SKELETON, Place, PlaceIndex
+from ..nlp.countries import countries as country_table
+from .index import EXACT, SKELETON, Place, PlaceIndex, bulk_keys
 
 __all__ = ["resolve_toponyms"]
 
@@ -40,6 +41,10 @@ def resolve_toponyms(names: Sequence[str], index: PlaceIndex | None = None) -> l
 
 
 def _candidates(index: PlaceIndex, name: str) -> list[tuple[int, Place]]:
+    demonym = country_table().by_demonym(name)
+    if demonym is not None and index.country(demonym.iso2) is not None:
+        # "Turkish", "Russians": the country, as a place ("Turkish troops", "a Russian city")
+        return [(EXACT, index.country(demonym.iso2))]
     scored = index.lookup_scored(name)
     if not scored:
         return []
