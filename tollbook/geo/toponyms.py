@@ -34,10 +34,11 @@ __all__ = ["resolve_toponyms"]
 MAX_CANDIDATES = 40
 KEPT = 12  # candidates per name after the prior, for the coherence passes
 PASSES = 3
-COHERENCE_WEIGHT = 5.0
+COHERENCE_WEIGHT = 12.0
 NAMESAKE_PENALTY = 1.5
+NAMESAKE_CITY = 100_000
 
-_KIND_BONUS = {"country": 1.5, "admin1": 0.5, "populated": 0.0, "admin2": -1.0, "feature": 0.0}
+_KIND_BONUS = {"country": 1.5, "admin1": 0.0, "populated": 0.0, "admin2": -1.0, "feature": 0.0}
 _REGION_FEATURES = ("CONT", "RGN")
 _TIER_PENALTY = {EXACT: 0.0, STRIPPED: 0.5, SKELETON: 2.0}
 
@@ -57,10 +58,13 @@ def _ranked(index: PlaceIndex, name: str) -> list[tuple[float, Place]]:
     cands = _candidates(index, name)
     own = keys(name)[:2]
     scored = [(_prior(tier, p, own), p) for tier, p in cands]
-    # a province or district named after its capital is, by name, first the town ("Aleppo")
+    # a province or district named after its capital, or sharing its name with a
+    # city of the same country, is by name first the town ("Aleppo", "Moscow", "Washington")
     towns = {(p.iso2, p.latitude, p.longitude) for _, p in cands if p.kind == "populated"}
+    cities = {p.iso2 for _, p in cands if p.kind == "populated" and p.population >= NAMESAKE_CITY}
     scored = [(s - NAMESAKE_PENALTY if p.kind in ("admin1", "admin2")
-               and (p.iso2, p.latitude, p.longitude) in towns else s, p) for s, p in scored]
+               and ((p.iso2, p.latitude, p.longitude) in towns or p.iso2 in cities) else s, p)
+              for s, p in scored]
     scored.sort(key=lambda sp: -sp[0])
     return scored[:KEPT]
 
