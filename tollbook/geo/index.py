@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .columns import Columns
+
 __all__ = ["Place", "PlaceIndex", "name_key", "stripped_key", "skeleton_key", "fold",
            "DEFAULT_MIN_POPULATION", "KINDS"]
 
@@ -342,13 +344,17 @@ class PlaceIndex:
 
     def __init__(self, rows: list[tuple], tables: tuple[dict, dict, dict],
                  neighbours: dict[str, frozenset[str]] | None = None):
-        """``rows[pid]`` holds ``Place``'s fields in order; ``tables[tier]`` maps a
-        key (bytes) to the pids whose names have that key."""
-        self._rows = rows
+        """``rows[pid]`` holds ``Place``'s fields in order (tuples, or ``Columns``);
+        ``tables[tier]`` maps a key (bytes) to the pids whose names have that key
+        (a list, a tuple, or a lone pid as an int)."""
+        self._rows = rows if isinstance(rows, Columns) else Columns.from_rows(rows)
         self._by = tables
         self._made: dict[int, Place] = {}
         self.neighbours = neighbours or {}
-        self._country_pid = {r[2]: pid for pid, r in enumerate(rows) if r[1] == "country"}
+        codes, vocab = self._rows.kinds
+        country = vocab.index("country") if "country" in vocab else -1
+        self._country_pid = {self._rows.country_code(pid): pid
+                             for pid, code in enumerate(codes) if code == country}
 
     @classmethod
     def from_names(cls, rows: list[tuple], names: list[int],
@@ -434,7 +440,7 @@ class PlaceIndex:
             fmt, rows, by0, by1, by2, neighbours = data
             if fmt != _CACHE_FORMAT:
                 return None
-            return cls(rows, (by0, by1, by2),
+            return cls(Columns.from_state(rows), (by0, by1, by2),
                        {k: frozenset(v) for k, v in neighbours.items()})
         except (OSError, ValueError, EOFError, TypeError):
             return None
@@ -445,7 +451,8 @@ class PlaceIndex:
     def _write_cache(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = marshal.dumps((_CACHE_FORMAT, self._rows, *self._by,
+            data = marshal.dumps((_CACHE_FORMAT, self._rows.state(),
+                                  *(_compact(table) for table in self._by),
                                   {k: tuple(v) for k, v in self.neighbours.items()}))
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
@@ -500,29 +507,35 @@ class PlaceIndex:
                 continue
             if tier == SKELETON and seen and kind is None:
                 break  # fuzzy namesakes only matter when no spelling matched: skip sorting them
-            for pid in table.get(k, ()):
+            hit = table.get(k)
+            for pid in ((hit,) if type(hit) is int else hit or ()):
                 if pid not in seen:
                     seen[pid] = tier
         hint = country_iso2.upper() if country_iso2 else None
-        rows = self._rows
+        cols = self._rows
+        kinds, kind_names = cols.kinds
+        isos, iso_names = cols.iso2
+        people = cols.population
 
         def order(item: tuple[int, int]):
             pid, tier = item
-            r = rows[pid]
+            k = kind_names[kinds[pid]]
             return (tier,
-                    0 if hint is None or r[2] == hint else 1,
-                    0 if kind is None or r[1] == kind else 1,
-                    _importance(r[1], r[8]),
-                    -r[8])
+                    0 if hint is None or iso_names[isos[pid]] == hint else 1,
+                    0 if kind is None or k == kind else 1,
+                    _importance(k, people[pid]),
+                    -people[pid])
 
         ranked = sorted(seen.items(), key=order)
-        if kind is None and len(ranked) > 1 and rows[ranked[0][0]][1] in ("admin1", "admin2"):
+        if kind is None and len(ranked) > 1 and cols.kind(ranked[0][0]) in ("admin1", "admin2"):
             # "Farah", "Timbuktu": by name, the town a province is named after and sits at
             top, top_tier = ranked[0]
-            r0 = rows[top]
+            p0 = self.place(top)
             town = next((item for item in ranked[1:] if item[1] == top_tier
-                         and rows[item[0]][1] == "populated" and rows[item[0]][2] == r0[2]
-                         and rows[item[0]][6] == r0[6] and rows[item[0]][7] == r0[7]), None)
+                         and cols.kind(item[0]) == "populated"
+                         and self.place(item[0]).iso2 == p0.iso2
+                         and self.place(item[0]).latitude == p0.latitude
+                         and self.place(item[0]).longitude == p0.longitude), None)
             if town is not None:
                 ranked.remove(town)
                 ranked.insert(0, town)
@@ -550,7 +563,12 @@ class PlaceIndex:
         return len(self._rows)
 
 
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
+
+
+def _compact(table: dict[bytes, list[int]]) -> dict[bytes, object]:
+    """A key table for the cache: a lone pid as an int, several as a tuple (fewer objects to load)."""
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in table.items()}
 
 
 def _cache_path(min_city_population: int) -> Path | None:
@@ -569,7 +587,7 @@ def _cache_path(min_city_population: int) -> Path | None:
             imports_signature(), str(min_city_population), str(_CACHE_FORMAT),
             sys.version.split()[0])).encode()
             + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py",
-                                                           "middles.py"))
+                                                           "middles.py", "columns.py"))
             + CURATED_PATH.read_bytes() + ABBREVIATIONS_PATH.read_bytes()).hexdigest()[:16]
         return cache_dir() / f"geo-index-{min_city_population}-{tag}.marshal"
     except Exception:  # no home, no metadata: build without a cache

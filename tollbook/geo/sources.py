@@ -115,16 +115,20 @@ def english_name(sub: Subdivision) -> str:
     its own name without a trailing unit word ("Manbij District" → "Manbij").
     A plain English name wins over a nickname: "California", not "Golden" (from
     "Golden State")."""
-    own_ascii = sub.name.isascii()
     for a in sub.aliases:
         m = _ENGLISH_SUFFIX.match(a)
-        if m and m.group("base").isascii() and (
-                not own_ascii or m.group("base")[:3].lower() == sub.name[:3].lower()):
+        if m and m.group("base").isascii() and not _nickname(sub, a, m.group("base")):
             return m.group("base").strip()
     m = _ENGLISH_SUFFIX.match(sub.name)
     if m:
         return m.group("base").strip()
     return sub.name
+
+
+def _nickname(sub: Subdivision, alias: str, base: str) -> bool:
+    """ "Golden State" for a state already called "California" in plain ASCII."""
+    return (alias.endswith(" State") and sub.name.isascii() and " " not in base
+            and base[:1].lower() != sub.name[:1].lower())
 
 
 def latin_aliases(sub: Subdivision) -> list[str]:
