@@ -32,10 +32,12 @@ from .index import EXACT, SKELETON, STRIPPED, Place, PlaceIndex, keys
 __all__ = ["resolve_toponyms"]
 
 MAX_CANDIDATES = 40
-KEPT = 12  # candidates per name after the prior, for the coherence passes
+KEPT = 40  # candidates per name after the prior, for the coherence passes
 PASSES = 3
 COHERENCE_WEIGHT = 12.0
 NAMESAKE_PENALTY = 1.5
+SOFTNESS = 2.0  # how much a less likely reading of another name counts in the first pass
+SOFT_KEPT = 8
 NAMESAKE_CITY = 100_000
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.0, "populated": 0.0, "admin2": -1.0, "feature": 0.0}
@@ -108,7 +110,7 @@ def _coherent_choice(options: list[list[tuple[float, Place]]]) -> list[Place | N
             soft.append([])
             continue
         top = opts[0][0]
-        soft.append([(math.exp(prior - top), p) for prior, p in opts[:4]])
+        soft.append([(math.exp((prior - top) / SOFTNESS), p) for prior, p in opts[:SOFT_KEPT]])
     picks = [_pick(i, options, soft, n) for i in range(n)]
     for _ in range(PASSES - 1):
         hard = [[(1.0, p)] if p is not None else [] for p in picks]
