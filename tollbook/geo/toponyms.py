@@ -41,7 +41,7 @@ SOFT_KEPT = 8
 NAMESAKE_CITY = 100_000
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.0, "populated": 0.0, "admin2": -1.0, "feature": 0.0}
-_REGION_FEATURES = ("CONT", "RGN")
+_REGION_FEATURES = ("CONT", "RGN", "OCN")
 _TIER_PENALTY = {EXACT: 0.0, STRIPPED: 0.5, SKELETON: 2.0}
 
 
