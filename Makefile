@@ -39,6 +39,7 @@ bench: $(STAMP)
 
 bench-geo: $(STAMP)
 	$(BIN)/python -m bench.geo
+	$(BIN)/python -m bench.geo_points
 	$(BIN)/python -m bench.geo_share
 
 clean:
