@@ -113,3 +113,12 @@ def test_a_document_decides_between_namesakes():
     assert paris.iso2 == "US" and paris.admin1 == state.name == county.admin1
     aleppo, = resolve_toponyms(["Aleppo"])
     assert aleppo.kind == "populated"  # a province named after its capital is the city first
+
+
+def test_provinces_split_by_compass_make_a_region(index):
+    darfur = index.lookup("Darfur")[0]
+    assert (darfur.kind, darfur.feature, darfur.iso2) == ("feature", "RGN", "SD")
+    assert 10 < darfur.middle[0] < 16 and 22 < darfur.middle[1] < 27
+    # "Western Australia" and "South Australia" make no region called Australia
+    assert [p.kind for p in index.lookup("Australia")][:1] == ["country"]
+    assert not [p for p in index.lookup("Australia") if p.feature == "RGN"]

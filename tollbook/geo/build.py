@@ -72,6 +72,7 @@ def build_tables(min_city_population: int):
     t = _Tables()
     subs = [s for s in read_subdivisions() if s.iso2 in countries]
     _divisions_of_towns(t, towns, countries, subs, imported)
+    _add_compass_regions(t, countries)
     _add_countries(t, countries)
     _add_curated(t, countries)
     return t.rows, t.names, t.name_list, neighbours
@@ -139,6 +140,40 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
             if (cc, nm) not in have:
                 t.add((nm, "admin1", cc, ctry["iso3"], ctry["name"], nm, None, None, 0, None,
                        None, "ADM1", None), [nm])
+
+
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower", "middle"})
+# words that make a shared remainder a description, not a region's name ("Western Cape", "Upper River")
+_GENERIC_WORDS = frozenset({"end", "hill", "hills", "river", "cape", "coast", "highlands", "regional",
+                            "autonomous", "atoll", "islands", "island", "province", "region", "east",
+                            "west", "north", "south", "district", "division", "state"})
+
+
+def _add_compass_regions(t: _Tables, countries) -> None:
+    """A region that provinces split by compass share: North, South, West, Central and
+    East Darfur make Darfur; North and South Kivu, Kivu. Added only where no place
+    anywhere already has the name, at the mean of its provinces' middles."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pid, r in enumerate(t.rows):
+        if r[1] == "admin1" and " " in r[0]:
+            first, rest = r[0].split(" ", 1)
+            if first.lower() in _COMPASS_WORDS and rest[:1].isupper():
+                groups[(r[2], rest)].append(pid)
+    taken = {r[0].lower() for r in t.rows} | {c["name"].lower() for c in countries.values()}
+    for (iso2, base), pids in sorted(groups.items()):
+        members = [t.rows[p] for p in pids if t.rows[p][6] is not None]
+        if len(members) < 2 or base.lower() in taken or len(base) < 4 or \
+                any(w in _GENERIC_WORDS for w in base.lower().split()):
+            continue
+        mids = [(r[13], r[14]) if len(r) > 14 and r[13] is not None else (r[6], r[7])
+                for r in members]
+        lat = round(sum(m[0] for m in mids) / len(mids), 5)
+        lon = round(sum(m[1] for m in mids) / len(mids), 5)
+        r0 = members[0]
+        slug = f"{base} {iso2}".lower().replace(" ", "-")
+        t.add((base, "feature", iso2, r0[3], r0[4], None, lat, lon, sum(r[8] for r in members),
+               None, None, "RGN", f"tollbook:{slug}", lat, lon), [base, f"{base} region"])
 
 
 def _division_names(s, shown: str, iso_names: dict[str, str],

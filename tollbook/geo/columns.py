@@ -57,11 +57,12 @@ class Columns(Sequence):
             codes[f] = col
         floats = {f: array("d", (_NAN if _field(r, f) is None else float(_field(r, f)) for r in rows))
                   for f in _FLOAT_FIELDS}
-        population = array("q", (int(r[_POPULATION] or 0) for r in rows))
-        gid = array("q", (-1 if r[_GEONAMES_ID] is None else int(r[_GEONAMES_ID]) for r in rows))
-        other = {pid: r[_GAZETTEER_ID] for pid, r in enumerate(rows)
-                 if r[_GAZETTEER_ID] != (f"geonames:{r[_GEONAMES_ID]}" if r[_GEONAMES_ID] is not None
-                                         else "")}
+        population = array("q", (int(_field(r, _POPULATION) or 0) for r in rows))
+        gid = array("q", (-1 if _field(r, _GEONAMES_ID) is None else int(r[_GEONAMES_ID])
+                          for r in rows))
+        other = {pid: _field(r, _GAZETTEER_ID) for pid, r in enumerate(rows)
+                 if _field(r, _GAZETTEER_ID) != (f"geonames:{r[_GEONAMES_ID]}"
+                                                 if _field(r, _GEONAMES_ID) is not None else "")}
         return cls(names, vocab, codes, floats, population, gid, other)
 
     def state(self) -> tuple:
