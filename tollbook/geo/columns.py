@@ -14,7 +14,6 @@ instead of the four million a list of tuples holds.
 """
 from __future__ import annotations
 
-import math
 from array import array
 from typing import Sequence
 
@@ -44,6 +43,8 @@ class Columns(Sequence):
         self._other_ids = other_ids
         self.kinds = codes[1], vocab[1]  # for fast ranking without whole rows
         self.iso2 = codes[2], vocab[2]
+        self._dict_cols = tuple((f, vocab[f], codes[f]) for f in _DICT_FIELDS)
+        self._float_cols = tuple((f, floats[f]) for f in _FLOAT_FIELDS)
 
     @classmethod
     def from_rows(cls, rows: list[tuple]) -> "Columns":
@@ -88,11 +89,12 @@ class Columns(Sequence):
             return [self[i] for i in range(*pid.indices(len(self)))]
         row: list = [None] * _WIDTH
         row[0] = self.names[pid]
-        for f in _DICT_FIELDS:
-            row[f] = self._vocab[f][self._codes[f][pid]]
-        for f in _FLOAT_FIELDS:
-            x = self._floats[f][pid]
-            row[f] = None if math.isnan(x) else x
+        for f, vocab, codes in self._dict_cols:
+            row[f] = vocab[codes[pid]]
+        for f, col in self._float_cols:
+            x = col[pid]
+            if x == x:  # not NaN
+                row[f] = x
         row[_POPULATION] = self.population[pid]
         g = self._gid[pid]
         row[_GEONAMES_ID] = None if g < 0 else g
