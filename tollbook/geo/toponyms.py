@@ -112,12 +112,17 @@ def _coherent_choice(options: list[list[tuple[float, Place]]]) -> list[Place | N
         top = opts[0][0]
         soft.append([(math.exp((prior - top) / SOFTNESS), p) for prior, p in opts[:SOFT_KEPT]])
     picks = [_pick(i, options, soft, n) for i in range(n)]
+    # then each name in turn against the others' current choices, a change seen at once
+    # (updating all together can swing two names back and forth forever)
+    hard = [[(1.0, p)] if p is not None else [] for p in picks]
     for _ in range(PASSES - 1):
-        hard = [[(1.0, p)] if p is not None else [] for p in picks]
-        new = [_pick(i, options, hard, n) for i in range(n)]
-        if new == picks:
+        changed = False
+        for i in range(n):
+            new = _pick(i, options, hard, n)
+            if new is not picks[i]:
+                picks[i], hard[i], changed = new, [(1.0, new)], True
+        if not changed:
             break
-        picks = new
     return picks
 
 
