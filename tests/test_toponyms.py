@@ -122,3 +122,17 @@ def test_provinces_split_by_compass_make_a_region(index):
     # "Western Australia" and "South Australia" make no region called Australia
     assert [p.kind for p in index.lookup("Australia")][:1] == ["country"]
     assert not [p for p in index.lookup("Australia") if p.feature == "RGN"]
+
+
+def test_cli_resolves_a_documents_names():
+    from click.testing import CliRunner
+
+    from tollbook.cli import cli
+
+    result = CliRunner().invoke(cli, ["gazetteer", "resolve", "Turkish", "Zzyzxqwv"])
+    assert result.exit_code == 0
+    turkish, missing = result.output.splitlines()
+    fields = turkish.split("\t")
+    assert fields[:4] == ["Turkish", "geonames:298795", "Turkey", "country"]
+    assert 36 < float(fields[-2]) < 42  # the middle, beside the capital's point
+    assert missing == "Zzyzxqwv\t(not found)"
