@@ -136,3 +136,13 @@ def test_cli_resolves_a_documents_names():
     assert fields[:4] == ["Turkish", "geonames:298795", "Turkey", "country"]
     assert 36 < float(fields[-2]) < 42  # the middle, beside the capital's point
     assert missing == "Zzyzxqwv\t(not found)"
+
+
+def test_a_sparse_country_keeps_its_box_middle():
+    # towns along a river and a coast in a desert: they fill few cells of their box
+    river = [(22.0 + i * 0.1, 31.2) for i in range(100)]
+    coast = [(31.5, 25.0 + i * 0.1) for i in range(62)]
+    lat, lon = middle(river + coast, by_cells=True)
+    assert middle(river + coast) == pytest.approx((26.95, 28.1))
+    assert (lat, lon) == pytest.approx((26.95, 28.1))
+    assert middle(MAINLAND, by_cells=True) != middle(MAINLAND)  # a full box: the cell mean

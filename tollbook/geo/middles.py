@@ -11,8 +11,11 @@ Alaska and Hawaii do not pull the United States into the Pacific):
 
 * a first- or second-level division: the midpoint of that group's bounding box;
 * a country: the mean of the centres of the 1-degree cells the group's towns
-  occupy, which approximates the centroid of its inhabited area (dense regions
-  count no more than sparse ones).
+  occupy, which approximates the centroid of its area (dense regions count no
+  more than sparse ones) — unless its towns occupy less than ``SPARSE_FILL`` of
+  the cells of their bounding box: a country with wide empty lands (Egypt's
+  deserts, Russia's tundra) keeps the box's midpoint, as its empty cells are
+  still its own.
 
 Measured against GeoNames' own points for the countries and provinces the
 geoparsing gold sets name (``bench/geo_points.py``), these beat the median of
@@ -28,6 +31,7 @@ __all__ = ["middle", "main_landmass"]
 
 CLUSTER_DEGREES = 2.0
 CELL_DEGREES = 1.0
+SPARSE_FILL = 0.4
 _COLUMNS = int(360 / CLUSTER_DEGREES)
 
 
@@ -78,18 +82,25 @@ def _wrapped(lon: float) -> float:
 def middle(points: Sequence[tuple[float, float]], *,
            by_cells: bool = False) -> tuple[float, float] | None:
     """The middle of an area whose towns lie at ``points`` (``None`` without towns);
-    ``by_cells``: the mean of occupied 1-degree cells (countries), else the
-    bounding box's midpoint (divisions)."""
+    ``by_cells``: the mean of occupied 1-degree cells (countries; the box's
+    midpoint where they fill under ``SPARSE_FILL`` of it), else the bounding
+    box's midpoint (divisions)."""
     if not points:
         return None
     core = main_landmass(points)
     lats = [p[0] for p in core]
     lons = _unwrapped(p[1] for p in core)
+    box_middle = (round((min(lats) + max(lats)) / 2, 5),
+                  round(_wrapped((min(lons) + max(lons)) / 2), 5))
     if not by_cells:
-        return (round((min(lats) + max(lats)) / 2, 5),
-                round(_wrapped((min(lons) + max(lons)) / 2), 5))
+        return box_middle
     cells = {(int((la + 90) // CELL_DEGREES), int((lo + 180) // CELL_DEGREES))
              for la, lo in zip(lats, lons)}
+    rows = {a for a, _ in cells}
+    columns = {b for _, b in cells}
+    box_cells = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+    if len(cells) < SPARSE_FILL * box_cells:
+        return box_middle
     lat = sum((a + 0.5) * CELL_DEGREES - 90 for a, _ in cells) / len(cells)
     lon = sum((b + 0.5) * CELL_DEGREES - 180 for _, b in cells) / len(cells)
     return round(lat, 5), round(_wrapped(lon), 5)
