@@ -74,6 +74,7 @@ bench: $(STAMP)
 
 bench-geo: $(STAMP)
 	$(BIN)/python -m bench.geo
+	$(BIN)/python -m bench.geo_points
 	$(BIN)/python -m bench.geo_share
 
 # Claims on public benchmarks (../shared/data: Airwars, GVDB, PolNeAR); a few minutes in all.

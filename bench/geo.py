@@ -7,7 +7,8 @@ figures are for resolving gold toponyms too). For each corpus, every gold
 toponym that carries a GeoNames id (LGL, TR-News, GeoWebNews) or coordinates
 (GeoVirus) is resolved with ``tollbook.geo.toponyms.resolve_toponyms`` over its
 document's toponyms; "exact" is the share whose GeoNames id we give, "acc@161"
-the share placed within 161 km (100 miles) of the gold point. A toponym we
+the share placed within 161 km (100 miles) of the gold point (an area's
+``Place.middle``, as a gazetteer places it, not its capital). A toponym we
 cannot resolve counts as wrong in both. GeoWebNews spans of every type that
 carries an id are scored (literal, metonymic, modifiers such as "Turkish").
 Data: ../shared/data/geoparsing (third-party, never copied into the repository).
@@ -96,8 +97,8 @@ def evaluate(documents, index: PlaceIndex) -> dict:
             if gid is not None:
                 with_id += 1
                 exact += p is not None and p.geonames_id == gid
-            if p is not None and p.latitude is not None and lat is not None:
-                near += km(lat, lon, p.latitude, p.longitude) <= 161
+            if p is not None and p.middle[0] is not None and lat is not None:
+                near += km(lat, lon, *p.middle) <= 161
     return {"n": n, "exact": 100 * exact / with_id if with_id else None,
             "acc161": 100 * near / n if n else None, "us_per_name": 1e6 * seconds / max(n, 1)}
 

