@@ -11,12 +11,11 @@ sha256 of the data they were measured on. A figure may move by ``TOLERANCE``
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 
+from tests.quality.common import gate_main
 from bench import attribution_polnear, claims_airwars, claims_gvdb
 from bench.claims_common import data_dir
 
@@ -120,16 +119,12 @@ def _update(pinned: dict | None, metrics: dict[str, dict], allow_regression: boo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true")
-    parser.add_argument("--allow-regression", action="store_true")
-    args = parser.parse_args()
+    gate_main(run_gate, __doc__.splitlines()[0], precheck=_require_data)
+
+
+def _require_data() -> None:
     if missing_data():
         raise SystemExit(f"benchmark data not found: {', '.join(missing_data())}")
-    failures = run_gate(args.update, args.allow_regression)
-    for failure in failures:
-        print(f"FAIL {failure}", file=sys.stderr)
-    sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

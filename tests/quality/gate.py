@@ -11,7 +11,6 @@ raised with ``--update`` and never lowered without ``--allow-regression``
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import subprocess
@@ -19,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.quality.common import gate_main, pinned_floors
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "data" / "dev"
@@ -87,13 +87,7 @@ def run_gate(update: bool = False, allow_regression: bool = False) -> list[str]:
 
 
 def _update(floors: dict, scores: dict, allow_regression: bool) -> None:
-    new = {}
-    for key in GATED:
-        value = round(scores.get(key) or 0.0, 3)
-        old = floors["floors"].get(key)
-        if old is not None and value < old and not allow_regression:
-            raise SystemExit(f"{key} would drop from {old} to {value}; pass --allow-regression and say why")
-        new[key] = value
+    new = pinned_floors(scores, GATED, floors["floors"], allow_regression)
     floors.update({"corpus_sha256": corpus_sha(), "floors": new,
                    "max_negative_false_reports": scores.get("negative_false_reports", 0)})
     FLOORS.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
@@ -101,14 +95,7 @@ def _update(floors: dict, scores: dict, allow_regression: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true")
-    parser.add_argument("--allow-regression", action="store_true")
-    args = parser.parse_args()
-    failures = run_gate(args.update, args.allow_regression)
-    for failure in failures:
-        print(f"FAIL {failure}", file=sys.stderr)
-    sys.exit(1 if failures else 0)
+    gate_main(run_gate, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -8,13 +8,13 @@ them, lowering needs ``--allow-regression`` (and a commit that says why).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from tests.quality.common import gate_main, pinned_floors
 from tests.quality.gate import DEV, EPSILON, SCORER, corpus_sha
 
 FLOORS = Path(__file__).with_name("merge_floors.json")
@@ -65,13 +65,7 @@ def run_gate(update: bool = False, allow_regression: bool = False) -> list[str]:
     if floors.get("corpus_sha256") not in (None, corpus_sha()) and not update:
         return [f"the dev corpus changed (sha {corpus_sha()[:12]}); re-pin floors with --update"]
     if update:
-        new = {}
-        for key in GATED:
-            value = round(scores.get(key) or 0.0, 3)
-            old = floors["floors"].get(key)
-            if old is not None and value < old and not allow_regression:
-                raise SystemExit(f"{key} would drop from {old} to {value}; pass --allow-regression and say why")
-            new[key] = value
+        new = pinned_floors(scores, GATED, floors["floors"], allow_regression)
         FLOORS.write_text(json.dumps({"corpus_sha256": corpus_sha(), "floors": new}, indent=1, sort_keys=True) + "\n")
         return []
     return [f"{key}: {scores.get(key) or 0.0:.3f} < floor {floor:.3f}"
@@ -79,14 +73,7 @@ def run_gate(update: bool = False, allow_regression: bool = False) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true")
-    parser.add_argument("--allow-regression", action="store_true")
-    args = parser.parse_args()
-    failures = run_gate(args.update, args.allow_regression)
-    for failure in failures:
-        print(f"FAIL {failure}", file=sys.stderr)
-    sys.exit(1 if failures else 0)
+    gate_main(run_gate, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
