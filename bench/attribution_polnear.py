@@ -29,9 +29,7 @@ attribution is remembered, so "he said" can refer back.
 """
 from __future__ import annotations
 
-import argparse
 import bisect
-import json
 import sys
 import time
 from dataclasses import dataclass, field
@@ -42,7 +40,7 @@ from spacy.tokens import Doc, Span
 from tollbook.nlp.attribution import Attribution, Attributor, _phrase_tokens, _reporting_verbs_in_order, _speaker_of
 from tollbook.nlp.pipeline import load_nlp
 
-from .claims_common import data_dir, print_table, progress, rate, require
+from .claims_common import bench_main, data_dir, print_table, progress, rate
 
 SPLITS = ("dev", "test")
 EDGES = " \t\n,;:.\"“”'’‘"
@@ -263,15 +261,7 @@ def print_report(metrics: dict, out=sys.stdout) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="the first N articles only")
-    parser.add_argument("--json", type=Path, help="write the metrics here")
-    args = parser.parse_args()
-    require(data_dir("polnear"))
-    metrics = run(args.limit)
-    print_report(metrics)
-    if args.json:
-        args.json.write_text(json.dumps(metrics, indent=1) + "\n")
+    bench_main(__doc__, "polnear", "articles", lambda args: run(args.limit), print_report)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ range inside ours), and the invented rate on incidents whose gold has no such fi
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
@@ -39,8 +38,8 @@ from pathlib import Path
 from tollbook.extraction import extract_articles
 from tollbook.records import Article, ExtractionResult, Report
 
-from .claims_common import (COMBINES, Bounds, InventedScore, RangeScore, bounds, combined, data_dir, print_table,
-                            progress, require)
+from .claims_common import (Bounds, COMBINES, InventedScore, RangeScore, bench_main, bounds, combined, data_dir,
+                            print_table, progress)
 
 FILE = "airwars_gaza_incidents.jsonl"
 OUTLET = "airwars.org"
@@ -178,15 +177,7 @@ def print_report(metrics: dict, out=sys.stdout) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="the first N incidents only")
-    parser.add_argument("--json", type=Path, help="write the metrics here")
-    args = parser.parse_args()
-    require(data_dir("airwars_gaza_2023"))
-    metrics = run(args.limit)
-    print_report(metrics)
-    if args.json:
-        args.json.write_text(json.dumps(metrics, indent=1) + "\n")
+    bench_main(__doc__, "airwars_gaza_2023", "incidents", lambda args: run(args.limit), print_report)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ off). Two ways to turn reports into one figure, both computed from the same run:
 """
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -138,3 +140,20 @@ def _cell(value) -> str:
 def progress(done: int, total: int) -> None:
     if done % 50 == 0 or done == total:
         print(f"\r{done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
+def bench_main(doc: str, dataset: str, unit: str, measure: Callable[[argparse.Namespace], dict],
+               print_report: Callable[[dict], None], options: Callable[[argparse.ArgumentParser], None] | None = None
+               ) -> None:
+    """The command line every claims benchmark shares: --limit, --json, and the data folder checked first."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--limit", type=int, help=f"the first N {unit} only")
+    parser.add_argument("--json", type=Path, help="write the metrics here")
+    if options is not None:
+        options(parser)
+    args = parser.parse_args()
+    require(data_dir(dataset))
+    metrics = measure(args)
+    print_report(metrics)
+    if args.json:
+        args.json.write_text(json.dumps(metrics, indent=1) + "\n")

@@ -21,7 +21,6 @@ positive killed figure.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
@@ -32,8 +31,8 @@ from pathlib import Path
 from tollbook.extraction import extract_articles
 from tollbook.records import Article, ExtractionResult, Report
 
-from .claims_common import (COMBINES, Bounds, InventedScore, bounds, combined, data_dir, print_table, progress, rate,
-                            require)
+from .claims_common import (Bounds, COMBINES, InventedScore, bench_main, bounds, combined, data_dir, print_table,
+                            progress, rate)
 
 SPLITS = ("dev", "test")
 
@@ -157,16 +156,9 @@ def print_report(metrics: dict, out=sys.stdout) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="the first N articles only")
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
-    parser.add_argument("--json", type=Path, help="write the metrics here")
-    args = parser.parse_args()
-    require(data_dir("gvdb"))
-    metrics = run(args.limit, SPLITS if args.split == "both" else (args.split,))
-    print_report(metrics)
-    if args.json:
-        args.json.write_text(json.dumps(metrics, indent=1) + "\n")
+    bench_main(__doc__, "gvdb", "articles",
+               lambda args: run(args.limit, SPLITS if args.split == "both" else (args.split,)), print_report,
+               options=lambda parser: parser.add_argument("--split", choices=("dev", "test", "both"), default="both"))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from collections import Counter
 import click
 
 from . import __version__
+from .cli_options import max_chars_option
 from .errors import CODES, TollbookError
 from .cli_serve import serve
 from .export.writers import FORMATS, writer_for
@@ -31,8 +32,7 @@ def cli() -> None:
               help="Also write aggregate statistics (not incidents) as JSON lines to this file.")
 @click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False, writable=True),
               help="Also write rejected inputs as JSON lines to this file.")
-@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
-              help="Articles longer than this are rejected (E105).")
+@max_chars_option
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 def extract(inputs, fmt, workers, statistics_path, rejections_path, max_chars, silent) -> None:
     """Extract incident reports from articles (files, folders, or - for stdin).
@@ -80,8 +80,7 @@ def extract(inputs, fmt, workers, statistics_path, rejections_path, max_chars, s
               help="Worker processes of the local cluster (ignored with --scheduler).")
 @click.option("--partition-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
               help="Articles per partition: the unit of work, of output files and of resuming.")
-@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
-              help="Articles longer than this are rejected (E105).")
+@max_chars_option
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 def bulk(inputs, out_dir, scheduler, workers, partition_size, max_chars, silent) -> None:
     """Extract a whole archive on Dask into Parquet; run it again to resume.

@@ -6,6 +6,7 @@ import time
 
 import click
 
+from .cli_options import max_chars_option
 from .errors import TollbookError
 from .export.incidents import INCIDENT_FORMATS, incident_writer
 
@@ -22,8 +23,7 @@ DEFAULT_DB = "tollbook.db"
               help="Extraction processes, each loading the model once.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Articles per transaction.")
-@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
-              help="Articles longer than this are rejected (E105).")
+@max_chars_option
 @click.option("--silent", is_flag=True, help="No summary on stderr.")
 def ingest(inputs, db_url, parquet_dir, workers, batch_size, max_chars, silent) -> None:
     """Extract articles and store their reports, merged into incidents, in a database.

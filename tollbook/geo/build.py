@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .index import (_ADMIN1_EXTRA, _BRACKETS, _COUNTRY_EXTRA, _country_aliases,
+from .index import (_ADMIN1_EXTRA, _COUNTRY_EXTRA, _country_aliases,
                     admin1_aliases, bulk_keys, fold, usable_alternates)
 from .middles import middle
 from .sources import english_name, latin_aliases, read_admin1_abbreviations, read_city_divisions, \

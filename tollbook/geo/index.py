@@ -45,7 +45,6 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable

@@ -454,7 +454,6 @@ LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidna
 
 def _named_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     """'Ahmad Saleh (40) was killed': one victim named, counted as one."""
-    doc = sent.doc
     covered = [(f.start, f.end) for f in figures]
     out = []
     for ent in sent_ents(sent):

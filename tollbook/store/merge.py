@@ -11,8 +11,8 @@ from ..incidents.merging.blocking import WINDOW_DAYS, UNDATED_BACK_DAYS
 from ..incidents.merging.combine import combine
 from ..incidents.merging.features import day_of, norm
 from .dialect import insert_ignore
-from .rows import claim_from_row, dumps, range_columns, ranges_of
-from .schema import claims, incident_terms, incidents, reports
+from .rows import claim_from_row, claims_by_report, dumps, range_columns, ranges_of
+from .schema import incident_terms, incidents, reports
 
 CHUNK = 500
 REACH_DAYS = max(max(WINDOW_DAYS.values()), UNDATED_BACK_DAYS) * 2
@@ -92,7 +92,7 @@ def _rewrite(conn: Connection, rows: dict[str, dict], incident_of: dict[str, str
     members: dict[str, list[dict]] = defaultdict(list)
     for rid, row in rows.items():
         members[incident_of[rid]].append(row)
-    claim_map = _claims_of(conn, sorted(rows))
+    claim_map = claims_by_report(conn, sorted(rows), claim_from_row)
     incident_rows, term_rows = [], []
     for iid in sorted(members):
         group = members[iid]
@@ -102,15 +102,6 @@ def _rewrite(conn: Connection, rows: dict[str, dict], incident_of: dict[str, str
     if term_rows:
         conn.execute(insert_ignore(conn, incident_terms), term_rows)
 
-
-def _claims_of(conn: Connection, report_ids: list[str]) -> dict[str, list]:
-    out: dict[str, list] = defaultdict(list)
-    for start in range(0, len(report_ids), CHUNK):
-        query = (select(claims).where(claims.c.report_id.in_(report_ids[start:start + CHUNK]))
-                 .order_by(claims.c.report_id, claims.c.position))
-        for row in conn.execute(query):
-            out[row.report_id].append(claim_from_row(row._mapping))
-    return out
 
 
 def incident_row(incident_id: str, group: list[dict], claim_map: dict[str, list]) -> dict:

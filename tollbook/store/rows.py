@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import select
 
 from ..incidents.merging import text_terms
 from ..records import Article, Claim, Range, Rejection, Report
-from .schema import RANGE_FIELDS
+from .schema import RANGE_FIELDS, claims
 
 SCALARS = ("outlet", "url", "published", "event_date", "date_precision", "event_type", "sub_event_type",
            "actor1", "actor2", "actor1_text", "actor2_text", "country", "iso3", "admin1", "admin2", "location",
@@ -108,4 +112,18 @@ def report_dict(row, claims: list[dict]) -> dict:
     out["typer"], out["type_source"] = row["typer"], row["type_source"]
     out["type_probability"] = row["type_probability"]
     out["incident_id"] = row["incident_id"]
+    return out
+
+
+CLAIMS_PER_QUERY = 500  # bound the IN list
+
+
+def claims_by_report(conn, report_ids: list[str], convert: Callable) -> dict[str, list]:
+    """Each report's claims in their order, read in chunks, each row made by ``convert``."""
+    out: dict[str, list] = defaultdict(list)
+    for start in range(0, len(report_ids), CLAIMS_PER_QUERY):
+        query = (select(claims).where(claims.c.report_id.in_(report_ids[start:start + CLAIMS_PER_QUERY]))
+                 .order_by(claims.c.report_id, claims.c.position))
+        for row in conn.execute(query):
+            out[row.report_id].append(convert(row._mapping))
     return out

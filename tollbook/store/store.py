@@ -5,7 +5,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import func, insert, literal, select, union_all, update
+from sqlalchemy import func, insert, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -15,8 +15,8 @@ from . import migrate
 from .engine import make_engine
 from .ingest import IngestSummary, batches, now, write_batch
 from .query import IncidentQuery, count_of
-from .rows import CLAIM_FIELDS, EVENT_FIELDS, claim_dict, ranges_of, report_dict
-from .schema import RANGE_FIELDS, articles, claims, incidents, reports, runs
+from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
+from .schema import articles, incidents, reports, runs
 
 CHUNK = 500
 EXPORT_PAGE = 2000
@@ -104,7 +104,7 @@ class Store:
             out = self._incident_dicts(conn, [row._mapping])[0]
             report_rows = conn.execute(select(reports).where(reports.c.incident_id == incident_id)
                                        .order_by(reports.c.report_id)).all()
-            claim_map = _claim_dicts(conn, [r.report_id for r in report_rows])
+            claim_map = claims_by_report(conn, [r.report_id for r in report_rows], claim_dict)
             out["reports"] = [report_dict(r._mapping, claim_map.get(r.report_id, [])) for r in report_rows]
             return out
 
@@ -128,7 +128,7 @@ class Store:
             row = conn.execute(select(reports).where(reports.c.report_id == report_id)).first()
             if row is None:
                 return None
-            return report_dict(row._mapping, _claim_dicts(conn, [report_id]).get(report_id, []))
+            return report_dict(row._mapping, claims_by_report(conn, [report_id], claim_dict).get(report_id, []))
 
     def stats(self, query: IncidentQuery = IncidentQuery()) -> dict:
         """Incident counts and fatalities (sum of ``best``) in total and by day, type, country and actor."""
@@ -176,7 +176,7 @@ class Store:
             report_rows = conn.execute(select(reports.c.report_id, reports.c.incident_id, reports.c.article_id,
                                               reports.c.evidence).where(reports.c.incident_id.in_(chunk))
                                        .order_by(reports.c.report_id)).all()
-            claim_map = _claim_dicts(conn, [r.report_id for r in report_rows])
+            claim_map = claims_by_report(conn, [r.report_id for r in report_rows], claim_dict)
             for r in report_rows:
                 claim_lists[r.incident_id].extend({**c, "report_id": r.report_id}
                                                   for c in claim_map.get(r.report_id, []))
@@ -197,15 +197,6 @@ def incident_dict(row, claim_list: list[dict], evidence: list[dict]) -> dict:
     out["evidence"] = evidence
     return out
 
-
-def _claim_dicts(conn, report_ids: list[str]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = defaultdict(list)
-    for start in range(0, len(report_ids), CHUNK):
-        stmt = (select(claims).where(claims.c.report_id.in_(report_ids[start:start + CHUNK]))
-                .order_by(claims.c.report_id, claims.c.position))
-        for row in conn.execute(stmt):
-            out[row.report_id].append(claim_dict(row._mapping))
-    return out
 
 
 def _fields(query: IncidentQuery) -> dict:
