@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .nlp.doccache import doc_text, span_text
+from .nlp.doccache import char_span, doc_sents, doc_text, seed_text, span_text
 from .incidents.build import ArticleContext, build_report, claims_of, denials_of
 from .incidents.facts import SentenceFacts, read_sentence
 from .incidents.place import article_focus, resolve_place
@@ -102,11 +102,12 @@ def _safe_extract(doc: Doc, article: Article) -> ExtractionResult | Rejection:
 
 
 def extract_doc(doc: Doc, article: Article) -> ExtractionResult:
+    seed_text(doc, article.text)
     actors = ActorDictionary.default()
     published = article.published_date or dateline_date(article.text)
     focus = article_focus(doc)
     facts = [read_sentence(i, s, published=published, country_iso2=focus.iso2, actors=actors,
-                           country_name=focus.country) for i, s in enumerate(doc.sents)]
+                           country_name=focus.country) for i, s in enumerate(doc_sents(doc))]
     drafts = segment(facts)
     attributor = Attributor(article.outlet, _adjective(focus.iso2),
                             named_references(doc, (m for f in facts for m in f.actors)))
@@ -191,7 +192,7 @@ def _attribute(facts: list[SentenceFacts], attributor: Attributor,
             said_in[sentence.index] = said
             attributor.remember(said)
         for figure in sentence.figures + sentence.aggregates:
-            span = sentence.sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+            span = char_span(sentence.sent.doc, figure.start, figure.end)
             who = nominal_claimant(sentence.sent, figure.start) or \
                 attributor.attribute(sentence.sent, span.root.i if span is not None else None)
             found[figure.start] = who

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..nlp.doccache import doc_ents
+from ..nlp.doccache import doc_ents, doc_text, doc_tokens
 from .index import (SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_aliases,
                     name_key, skeleton_key, stripped_key)
 
@@ -271,6 +271,15 @@ def _joined(a: "Token", b: "Token") -> bool:
     return a.idx + len(a.text) == b.idx
 
 
+def _span_text(doc, a: int, b: int) -> str:
+    """``doc[a:b].text``, sliced from the cached text instead of re-joined token by token."""
+    if b <= a:
+        return ""
+    toks = doc_tokens(doc)
+    last = toks[b - 1]
+    return doc_text(doc)[toks[a].idx:last.idx + len(last)]
+
+
 def _is_hyphen(t: "Token") -> bool:
     return t.text in ("-", "‐", "‑")
 
@@ -279,45 +288,46 @@ def _chunks(sent: "Span") -> list[tuple[int, int]]:
     """Runs of name tokens (doc token indices, end exclusive), joined across
     hyphens and lower-case particles: "Aita al-Jabal", "al-Shahabat", "Dar es Salaam"."""
     doc = sent.doc
+    toks = doc_tokens(doc)
     n = sent.end
 
     def hyphen_then_name(j: int) -> bool:
-        """doc[j] is a hyphen bound on both sides, then a name or a particle."""
-        return (j + 1 < n and _is_hyphen(doc[j]) and _joined(doc[j - 1], doc[j])
-                and _joined(doc[j], doc[j + 1])
-                and (_is_name_token(doc[j + 1]) or doc[j + 1].text in _HYPHEN_PARTICLES))
+        """toks[j] is a hyphen bound on both sides, then a name or a particle."""
+        return (j + 1 < n and _is_hyphen(toks[j]) and _joined(toks[j - 1], toks[j])
+                and _joined(toks[j], toks[j + 1])
+                and (_is_name_token(toks[j + 1]) or toks[j + 1].text in _HYPHEN_PARTICLES))
 
     out: list[tuple[int, int]] = []
     i = sent.start
     while i < n:
-        t = doc[i]
+        t = toks[i]
         opens = _is_name_token(t)
         if not opens and i + 1 < n:
             if t.text in _HYPHEN_PARTICLES and hyphen_then_name(i + 1):
                 opens = True  # "al-Shahabat"
-            elif t.text in _OPENING_PARTICLES and _is_name_token(doc[i + 1]):
+            elif t.text in _OPENING_PARTICLES and _is_name_token(toks[i + 1]):
                 opens = True  # "al Shahabat"
         if not opens:
             i += 1
             continue
         start, j = i, i + 1
         while j < n:
-            u = doc[j]
+            u = toks[j]
             if _is_name_token(u):
                 j += 1
             elif hyphen_then_name(j):
                 j += 1  # "Deir ez-Zor", "Dasht-e-Barchi"
             elif u.text in _HYPHEN_PARTICLES and j + 1 < n and hyphen_then_name(j + 1):
                 j += 1  # "Aita al-Jabal"
-            elif u.text in _PARTICLES and j + 1 < n and _is_name_token(doc[j + 1]):
+            elif u.text in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]):
                 j += 1  # "Dar es Salaam"
-            elif u.text[:1] in "'’" and _joined(doc[j - 1], u) and u.text[1:].isalpha() \
+            elif u.text[:1] in "'’" and _joined(toks[j - 1], u) and u.text[1:].isalpha() \
                     and u.lower_ not in ("'s", "’s"):
                 j += 1  # "Yir'on" split as "Yir" "'on"
             else:
                 break
         # trailing particles or hyphens do not belong
-        while j > start + 1 and (doc[j - 1].text in _HYPHEN_PARTICLES or _is_hyphen(doc[j - 1])):
+        while j > start + 1 and (toks[j - 1].text in _HYPHEN_PARTICLES or _is_hyphen(toks[j - 1])):
             j -= 1
         out.append((start, j))
         i = j
@@ -333,12 +343,13 @@ _OF_HEADS = {"line", "gulf", "bay", "horn", "sea", "strait", "straits", "isle", 
 
 def _join_of(sent: "Span", spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     doc = sent.doc
+    toks = doc_tokens(doc)
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
             pa, pb = out[-1]
-            gap = [t.lower_ for t in doc[pb:a]]
-            if gap in (["of"], ["of", "the"]) and doc[pb - 1].lower_ in _OF_HEADS:
+            gap = [t.lower_ for t in toks[pb:a]]
+            if gap in (["of"], ["of", "the"]) and toks[pb - 1].lower_ in _OF_HEADS:
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
@@ -405,11 +416,12 @@ _STRONG_RELATIONS = {"in", "near", "outside", "inside", "outskirts", "around", "
 def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
     """Relation, feature noun and direction adjective before the name."""
     doc = sent.doc
+    toks = doc_tokens(doc)
     i = c.a - 1
     lo = sent.start
     words: list[str] = []  # skipped words, nearest first
     while i >= lo:
-        t = doc[i]
+        t = toks[i]
         w = t.lower_
         if w in _DIRECTIONS and words and words[-1] == "of":
             break  # "north of X"
@@ -439,10 +451,10 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
     core = words[1:] if words[:1] == ["the"] else words
     if len(core) >= 2 and core[0] == "of" and _feature_kind(core[1]) in (
             "neighbourhood", "admin2", "facility") and i >= lo and (
-                (len(core) == 2 and doc[i].lower_ not in _PREPS | _STRIKE_VERBS)
+                (len(core) == 2 and toks[i].lower_ not in _PREPS | _STRIKE_VERBS)
                 or "a" in core[2:] or "an" in core[2:]):
         c.container = True
-        if _is_name_token(doc[i]):
+        if _is_name_token(toks[i]):
             return  # the relation is the named part's
     # feature noun before: "the village of X", "the town X"
     # (a noun after the name wins: "the capital of Tigray region"; "the capital of
@@ -454,7 +466,7 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
         k = _feature_kind(w)
         counted = words.index(w) + 1 < len(words) and (
             words[words.index(w) + 1] in _QUANTIFIERS) or (
-            i >= lo and words[-1] == w and (doc[i].like_num or doc[i].lower_ in _QUANTIFIERS))
+            i >= lo and words[-1] == w and (toks[i].like_num or toks[i].lower_ in _QUANTIFIERS))
         whole = words[0] == "of" and (w == "capital" or (
             w.endswith("s") and _feature_kind(w[:-1]) and counted))
         if k and w not in _NOT_FEATURE_CUES and (words[0] in ("of", w)) and not whole:
@@ -467,27 +479,27 @@ def _context_before(sent: "Span", c: _Cand, index: PlaceIndex) -> None:
         c.relation = "outskirts"
     if i < lo:
         return
-    t = doc[i]
+    t = toks[i]
     w = t.lower_
     if w in ("'s", "’s"):
         return
     if words and words[-1] == "of" and w in _DIRECTIONS:  # "20 km north of X"
         rel = w
         j = i - 1
-        if j - 1 >= lo and _is_hyphen(doc[j]) and doc[j - 1].lower_ in _DIRECTIONS:
-            rel = doc[j - 1].lower_ + "-" + w
+        if j - 1 >= lo and _is_hyphen(toks[j]) and toks[j - 1].lower_ in _DIRECTIONS:
+            rel = toks[j - 1].lower_ + "-" + w
             j -= 2
-        if j - 1 >= lo and doc[j].lower_ in _UNITS and doc[j - 1].like_num:
-            rel = f"{doc[j - 1].text} {doc[j].text} {rel}"
-        elif j >= lo and re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi)", doc[j].lower_):
-            rel = f"{doc[j].text} {rel}"
+        if j - 1 >= lo and toks[j].lower_ in _UNITS and toks[j - 1].like_num:
+            rel = f"{toks[j - 1].text} {toks[j].text} {rel}"
+        elif j >= lo and re.fullmatch(r"\d+(?:\.\d+)?(?:km|mi)", toks[j].lower_):
+            rel = f"{toks[j].text} {rel}"
         c.relation = rel + " of"
         return
     if c.relation:
         return
-    if w == "to" and i - 1 >= lo and doc[i - 1].lower_ in ("close", "next"):
+    if w == "to" and i - 1 >= lo and toks[i - 1].lower_ in ("close", "next"):
         c.relation = "near"
-    elif w in ("on", "against") and i - 1 >= lo and doc[i - 1].lower_ in _EVENT_NOUNS:
+    elif w in ("on", "against") and i - 1 >= lo and toks[i - 1].lower_ in _EVENT_NOUNS:
         c.relation = "on"  # "an airstrike on Tayr Harfa"
         c.event_on = True
     elif w in _STRIKE_VERBS:
@@ -506,9 +518,10 @@ def _org_follows(sent: "Span", i: int) -> bool:
     """Whether a run of capitalised words from token i ends in an organisation
     noun: "Liberation Army", "Defence Forces" (across a hard line break too)."""
     doc = sent.doc
+    toks = doc_tokens(doc)
     j, last = i, None
     while j < len(doc) and j < sent.end + 4:
-        t = doc[j]
+        t = toks[j]
         if t.is_space:
             j += 1
             continue
@@ -522,33 +535,34 @@ def _org_follows(sent: "Span", i: int) -> bool:
 def _context_after(sent: "Span", c: _Cand) -> tuple[str | None, bool]:
     """(feature noun after the name, excluded compound like "US-led")."""
     doc = sent.doc
+    toks = doc_tokens(doc)
     j = c.b
     n = sent.end
-    if j + 1 < n and _is_hyphen(doc[j]) and _joined(doc[j - 1], doc[j]) \
-            and doc[j + 1].lower_ in _COMPOUND_ADJ:
+    if j + 1 < n and _is_hyphen(toks[j]) and _joined(toks[j - 1], toks[j]) \
+            and toks[j + 1].lower_ in _COMPOUND_ADJ:
         return None, True
-    if j < n and doc[j].lower_ in ("'s", "’s"):
+    if j < n and toks[j].lower_ in ("'s", "’s"):
         c.possessive = True
         return None, False
     k = j
     # "Dadaab refugee camp", "Miron air base", "Nad Ali district headquarters"
-    while k + 1 < n and k - j < 2 and doc[k].lower_ in _FEATURE_ATTRS and \
-            not doc[k].text[:1].isupper() and not doc[k + 1].text[:1].isupper() and \
-            (_feature_kind(doc[k + 1].lower_) or doc[k + 1].lower_ in _FEATURE_ATTRS):
+    while k + 1 < n and k - j < 2 and toks[k].lower_ in _FEATURE_ATTRS and \
+            not toks[k].text[:1].isupper() and not toks[k + 1].text[:1].isupper() and \
+            (_feature_kind(toks[k + 1].lower_) or toks[k + 1].lower_ in _FEATURE_ATTRS):
         k += 1
-    if k < n and not doc[k].text[:1].isupper():
-        w = doc[k].lower_
+    if k < n and not toks[k].text[:1].isupper():
+        w = toks[k].lower_
         if _feature_kind(w):
-            if k + 1 < n and _is_name_token(doc[k + 1]):
+            if k + 1 < n and _is_name_token(toks[k + 1]):
                 return None, False  # "the Gulf port Umm Qasr": the noun is the next name's
             if w.endswith("s") and _feature_kind(w[:-1]) or w in ("cities", "villages"):
-                before = doc[c.a - 1] if c.a > sent.start else None
+                before = toks[c.a - 1] if c.a > sent.start else None
                 if before is not None and (before.like_num or before.lower_ in _QUANTIFIERS):
                     return None, False  # "two Tripoli neighbourhoods": Tripoli holds them
                 return w, False  # "Mandalay and Sagaing regions"
             return w, False
         if k == j and w in _EVENT_NOUNS and c.a > sent.start and \
-                doc[c.a - 1].lower_ in ("the", "a", "an", "this", "that", "last", "latest"):
+                toks[c.a - 1].lower_ in ("the", "a", "an", "this", "that", "last", "latest"):
             c.event_modifier = True  # "the El Adde attack"
     return None, False
 
@@ -707,6 +721,7 @@ _NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "L
 
 def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand]:
     doc = sent.doc
+    toks = doc_tokens(doc)
     spans = _join_of(sent, _chunks(sent))
     sent_ents = [e for e in doc_ents(doc) if e.end > sent.start and e.start < sent.end]
     ents = [e for e in sent_ents if e.start >= sent.start and e.end <= sent.end
@@ -715,7 +730,7 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
     # "the Line of Control" is one name
     for e in ents:
         inner = [(a, b) for a, b in spans if a >= e.start and b <= e.end]
-        if len(inner) > 1 and all(doc[i].lower_ in ("of", "the", "and") for i in range(
+        if len(inner) > 1 and all(toks[i].lower_ in ("of", "the", "and") for i in range(
                 inner[0][1], inner[-1][0]) if not any(a <= i < b for a, b in inner)):
             spans = [sp for sp in spans if sp not in inner] + [(inner[0][0], inner[-1][1])]
     # model entities that the capitalisation rules did not catch
@@ -731,39 +746,39 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
     org_part = -1
     for a, b in spans:
         feature_in = None
-        if any(len(doc[i].text.rstrip(".")) == 1 for i in (a, b - 1)):
+        if any(len(toks[i].text.rstrip(".")) == 1 for i in (a, b - 1)):
             continue  # "Aden D.", "J. Smith": a person's initial
-        if b - a == 1 and _feature_kind(doc[a].text):
+        if b - a == 1 and _feature_kind(toks[a].text):
             # "Kebele 05", "District 9": a numbered quarter; else a common noun
-            if b < sent.end and doc[b].like_num and \
-                    _feature_kind(doc[a].text) in ("neighbourhood", "admin2"):
+            if b < sent.end and toks[b].like_num and \
+                    _feature_kind(toks[a].text) in ("neighbourhood", "admin2"):
                 c = _Cand(a, b + 1, None, feature="neighbourhood",
-                          feature_word=doc[a].lower_)
+                          feature_word=toks[a].lower_)
                 _context_before(sent, c, index)
-                c.feature, c.feature_word = "neighbourhood", doc[a].lower_
+                c.feature, c.feature_word = "neighbourhood", toks[a].lower_
                 cands.append(c)
             continue
         # trailing capitalised feature word: "Sagaing Region", "Kabul University"
         # (but "Mexico City", "Gaza City" are names of their own)
-        if b - a > 1 and doc[b - 1].lower_ in _MEDIA_NOUNS and doc[b - 1].text[:1].isupper():
+        if b - a > 1 and toks[b - 1].lower_ in _MEDIA_NOUNS and toks[b - 1].text[:1].isupper():
             continue  # "the Jerusalem Post", "Kabul Times"
-        if b - a > 1 and _feature_kind(doc[b - 1].text) and doc[b - 1].text[:1].isupper() \
-                and not index.knows(doc[a:b].text):
-            feature_in = doc[b - 1].lower_
+        if b - a > 1 and _feature_kind(toks[b - 1].text) and toks[b - 1].text[:1].isupper() \
+                and not index.knows(_span_text(doc, a, b)):
+            feature_in = toks[b - 1].lower_
             b -= 1
         c = _Cand(a, b, _ent_label(sent_ents, a, b))
         # leading capitalised direction: "Northern Syria" (but "North Kivu", "Lower Shabelle")
-        if b - a > 1 and (doc[a].lower_.endswith("ern") or doc[a].lower_ == "central") \
-                and doc[a].lower_ in _DIR_ADJ and not index.knows(doc[a:b].text,
+        if b - a > 1 and (toks[a].lower_.endswith("ern") or toks[a].lower_ == "central") \
+                and toks[a].lower_ in _DIR_ADJ and not index.knows(_span_text(doc, a, b),
                                                                   max_tier=SKELETON):
             c.a = a + 1
             c.direction = True
         # lower-case continuation that the model split off: "Deir ezzor"
         if c.b < sent.end:
-            nxt = doc[c.b]
+            nxt = toks[c.b]
             if nxt.is_alpha and nxt.is_lower and len(nxt.text) >= 4 and \
                     nxt.lower_ not in _SKIP_BEFORE | _ALL_FEATURES | _PREPS | _STOP_CAPS:
-                short, longer = doc[c.a:c.b].text, doc[c.a:c.b + 1].text
+                short, longer = _span_text(doc, c.a, c.b), _span_text(doc, c.a, c.b + 1)
                 hits = index.lookup_scored(longer, country_iso2=hint)
                 if hits and not index.knows(short) and (
                         hits[0][0] <= STRIPPED
@@ -785,14 +800,14 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
         direction = c.direction
         _context_before(sent, c, index)
         c.direction = c.direction or direction
-        if c.a == sent.start and doc[c.a].text.isupper() and len(doc[c.a].text) >= 3 \
-                and c.b < sent.end and doc[c.b].text in (",", "(", "—", "-", "–"):
+        if c.a == sent.start and toks[c.a].text.isupper() and len(toks[c.a].text) >= 3 \
+                and c.b < sent.end and toks[c.b].text in (",", "(", "—", "-", "–"):
             c.dateline = True  # "MOGADISHU, Somalia (AP) —"
         cands.append(c)
 
     for k in range(1, len(cands)):
         prev, c = cands[k - 1], cands[k]
-        between = [t.lower_ for t in doc[prev.b:c.a]]
+        between = [t.lower_ for t in toks[prev.b:c.a]]
         listed = bool(between) and set(between) <= {",", "and", "or", "&"}
         # coordination: "in Mandalay and Yangon", "the villages of A, B, C and D"
         if listed and c.feature is None and prev.feature == "populated":
@@ -828,12 +843,13 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
     """
     index = index or PlaceIndex.default()
     doc = sent.doc
+    toks = doc_tokens(doc)
     cands = _candidates(sent, index, country_iso2)
 
     # sentence-level country hint: a single country named in the sentence
     countries = set()
     for c in cands:
-        text = doc[c.a:c.b].text
+        text = _span_text(doc, c.a, c.b)
         if name_key(text) in _NOT_PLACES:
             continue
         hits = index.lookup_scored(text, max_tier=STRIPPED)
@@ -853,7 +869,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
     out: list[PlaceMention] = []
     mention_of: dict[int, PlaceMention] = {}
     for k, c in enumerate(cands):
-        text = doc[c.a:c.b].text
+        text = _span_text(doc, c.a, c.b)
         key = name_key(text)
         if not key or key in _NOT_PLACES:
             continue
@@ -866,8 +882,8 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
         appos: Place | None = None
         if k + 1 < len(cands):
             nxt = cands[k + 1]
-            if [t.text for t in doc[c.b:nxt.a]] == [","]:
-                ntext = doc[nxt.a:nxt.b].text
+            if [t.text for t in toks[c.b:nxt.a]] == [","]:
+                ntext = _span_text(doc, nxt.a, nxt.b)
                 if nxt.feature == "admin1":
                     hits = index.lookup_scored(ntext, country_iso2=hint, kind="admin1")
                     hits = [h for h in hits if h[1].kind == "admin1"]
@@ -904,9 +920,9 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             if not exact or exact[0][1].kind == "country" or _REGIONS[key] is None:
                 iso2 = _REGIONS[key]
                 place = index.country(iso2) if iso2 else None
-                start = doc[c.a].idx
-                end = doc[c.b - 1].idx + len(doc[c.b - 1].text)
-                m = PlaceMention(start=start, end=end, text=doc[c.a:c.b].text, role="region",
+                start = toks[c.a].idx
+                end = toks[c.b - 1].idx + len(toks[c.b - 1].text)
+                m = PlaceMention(start=start, end=end, text=_span_text(doc, c.a, c.b), role="region",
                                  place=place, relation=rel, match="exact" if place else None,
                                  feature=c.feature_word)
                 mention_of[k] = m
@@ -932,7 +948,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                                                           place.iso2 == my_hint):
                 role = "admin1"  # Kenya's counties
             elif in_town or (c.of_place is not None and _is_town(
-                    index, doc[cands[c.of_place].a:cands[c.of_place].b].text, my_hint)):
+                    index, _span_text(doc, cands[c.of_place].a, cands[c.of_place].b), my_hint)):
                 role, place, tier = "neighbourhood", None, None  # "Mogadishu's Hodan district"
             else:
                 role = "admin2"  # the district, or its namesake town, gives coordinates
@@ -980,9 +996,9 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             place, tier = resolve(text, my_hint, None, False, my_admin1)
             prev_m = mention_of.get(k - 1)
             if place is not None and place.kind == "populated" and prev_m is not None and \
-                    [t.text for t in doc[cands[k - 1].b:c.a]] == [","] and \
-                    not (c.b + 1 < sent.end and doc[c.b].text == "," and
-                         _is_name_token(doc[c.b + 1])):
+                    [t.text for t in toks[cands[k - 1].b:c.a]] == [","] and \
+                    not (c.b + 1 < sent.end and toks[c.b].text == "," and
+                         _is_name_token(toks[c.b + 1])):
                 # "Korakora, Garissa": after a place and a comma, the province
                 # (not in a list of cities: "Rome, Berlin, Tokyo")
                 a1, a1_tier = _resolve(index, text, hint=place.iso2, kind="admin1",
@@ -1032,9 +1048,9 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             relation = possessor.relation  # "in Mogadishu's Hodan district"
         if relation is None and c.dateline:
             relation = "dateline"
-        start = doc[c.a].idx
-        end = doc[c.b - 1].idx + len(doc[c.b - 1].text)
-        m = PlaceMention(start=start, end=end, text=doc[c.a:c.b].text, role=role,
+        start = toks[c.a].idx
+        end = toks[c.b - 1].idx + len(toks[c.b - 1].text)
+        m = PlaceMention(start=start, end=end, text=_span_text(doc, c.a, c.b), role=role,
                          place=place, relation=relation, match=tier, feature=c.feature_word)
         mention_of[k] = m
         out.append(m)

@@ -28,7 +28,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..nlp.doccache import doc_text, span_text
+from ..nlp.doccache import char_span, doc_text, span_text
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
@@ -228,7 +228,7 @@ def _is_victim(sentence: SentenceFacts, mention: ActorMention) -> bool:
     """The counted dead or hurt ('killed six Turkish soldiers'), or the subject of a passive harm verb."""
     if any(f.start <= mention.start < f.end for f in sentence.figures):
         return True
-    span = sentence.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(sentence.sent.doc, mention.start, mention.end)
     return span is not None and span.root.dep_ == "nsubjpass"
 
 
@@ -241,7 +241,7 @@ def _named_perpetrator(draft: Draft) -> ActorMention | None:
         for m in _parties(sentence):
             if m.actor.kind in {"state", "civilians", "protesters"} or m.actor.name.startswith("Unidentified"):
                 continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None and _in_subject(span.root) and not _is_victim(sentence, m):
                 return m
     return None
@@ -292,14 +292,14 @@ def _subject(sentence: SentenceFacts, before: list[ActorMention]) -> ActorMentio
     """Of the actors before the event word, the one that is a grammatical subject."""
     doc = sentence.sent.doc
     for m in reversed(before):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is not None and span.root.dep_ in {"nsubj", "agent"}:
             return m
     return None
 
 
 def _passive(sentence: SentenceFacts, cue: EventCue) -> bool:
-    span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    span = char_span(sentence.sent.doc, cue.start, cue.end)
     return span is not None and any(t.dep_ in {"auxpass", "nsubjpass"} for t in span.root.children)
 
 

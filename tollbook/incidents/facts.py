@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..nlp.doccache import doc_text, sent_ents, span_text
+from ..nlp.doccache import char_span, doc_text, sent_ents, span_text, span_words
 from ..geo.mentions import PlaceMention, find_places
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.dates import ResolvedDate, resolve_date
@@ -69,12 +69,10 @@ def read_sentence(index: int, sent: Span, *, published: dt.date | None, country_
     figures, aggregates = _split_aggregates(sent, find_figures(sent))
     borrowed = bool(figures or aggregates) and not cues and borrowed_war_words(sent, victims_counted=bool(figures))
     relevant = bool(cues or figures)
-    base = sent.start_char
     # Actors matter where an event is told, or where someone claims it.
     wants_actors = bool(cues) or (relevant and "claim" in span_text(sent).lower())
-    found_actors = tuple(
-        ActorMention(start=m.start + base, end=m.end + base, text=m.text, actor=m.actor)
-        for m in actors.find(span_text(sent), country_hint=country_name)) if wants_actors else ()
+    found_actors = tuple(actors.find_in(doc_text(sent.doc), span_words(sent), country_hint=country_name)) \
+        if wants_actors else ()
     may_place = bool(cues) or (relevant and PLACE_HINT.search(span_text(sent)) is not None)
     places = tuple(p for p in find_places(sent, country_iso2=country_iso2) if not _inside_organisation(sent, p)) \
         if may_place else ()
@@ -100,7 +98,7 @@ def _counted_events(sent: Span, cue) -> bool:
 
 def _inside_organisation(sent: Span, mention) -> bool:
     """'the Syrian Observatory for Human Rights' names no place."""
-    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(sent.doc, mention.start, mention.end)
     return span is not None and all(t.ent_type_ == "ORG" and t.ent_iob_ == "I" for t in span)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..nlp.doccache import doc_ents, doc_text
+from ..nlp.doccache import doc_ents, doc_sents, doc_text, doc_words
 from ..geo.index import EXACT, PlaceIndex
 from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places
 from ..nlp.countries import countries, country_by_code
@@ -60,9 +60,9 @@ def article_focus(doc: Doc) -> Focus:
     """
     votes: Counter[str] = Counter()
     index = PlaceIndex.default()
-    sentences = list(doc.sents)
+    sentences = doc_sents(doc)
     lead_end = sentences[min(2, len(sentences) - 1)].end_char if sentences else 0
-    for mention in countries().find(doc_text(doc)):
+    for mention in countries().find_in(doc_text(doc), doc_words(doc)):
         votes[mention.country.iso2] += 2 if mention.end <= lead_end else 1
     for ent in doc_ents(doc):
         if ent.label_ not in {"GPE", "LOC"}:

@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..nlp.doccache import span_text
+from ..nlp.doccache import char_span, span_text
 from ..nlp.attribution import REPORTING_LEMMAS
 from ..nlp.modality import is_conflict_total
 from .facts import SentenceFacts
@@ -163,7 +163,7 @@ def as_lead(sentence: SentenceFacts) -> SentenceFacts:
 def _told_in_passing(sentence: SentenceFacts) -> bool:
     """Past perfect or a standing state ('had made gains', 'has been fighting') sets the scene, not the news."""
     for cue in sentence.cues:
-        span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        span = char_span(sentence.sent.doc, cue.start, cue.end)
         if span is None:
             return False
         verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
@@ -235,7 +235,7 @@ REFERRING = {"the", "this", "that", "its", "their", "his", "her", "same"}
 
 
 def _definite(sentence: SentenceFacts, cue) -> bool:
-    span = sentence.sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    span = char_span(sentence.sent.doc, cue.start, cue.end)
     return span is not None and any(c.dep_ in {"det", "poss"} and c.lower_ in REFERRING | {"these", "those"}
                                     for c in span.root.children)
 
@@ -244,7 +244,7 @@ def _refers_back(sentence: SentenceFacts) -> bool:
     """Every event word is a definite noun ('the attack', 'the strike'): told before, told again."""
     doc = sentence.sent.doc
     for cue in sentence.cues:
-        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        span = char_span(doc, cue.start, cue.end)
         if span is None or span.root.pos_ != "NOUN":
             return False
         if not any(c.dep_ in {"det", "poss"} and c.lower_ in REFERRING for c in span.root.children):

@@ -180,8 +180,12 @@ class ActorDictionary:
 
     def find(self, text: str, *, country_hint: str | None = None) -> list[ActorMention]:
         """Every actor mention in ``text``: longest match first, no overlaps, in order."""
+        return self.find_in(text, tokenize(text), country_hint=country_hint)
+
+    def find_in(self, text: str, toks: list[Token], *, country_hint: str | None = None) -> list[ActorMention]:
+        """``find`` over words already tokenized from ``text`` (a sentence's share of a whole Doc's words)."""
         hint = self._hint(country_hint)
-        return [self._mention(text, toks, h) for toks, h in self._scan(text, hint)]
+        return [self._mention(text, toks, h) for h in self._scan_tokens(text, toks, hint)]
 
     def normalise(self, phrase: str, *, country_hint: str | None = None) -> Actor | None:
         """A noun phrase ("the Afghan police", "ISIS Takfiri terrorists", an ACLED actor name) → its actor."""
@@ -205,14 +209,13 @@ class ActorDictionary:
         return self._countries.by_name(country_hint) if country_hint else None
 
     def _best(self, text: str, hint: Country | None) -> Actor | None:
-        hits = [h for _, h in self._scan(text, hint)]
+        hits = list(self._scan_tokens(text, tokenize(text), hint))
         if not hits:
             return None
         named = [h for h in hits if h.how != "generic"]
         return max(named or hits, key=lambda h: h.j - h.i).actor
 
-    def _scan(self, text: str, hint: Country | None) -> Iterable[tuple[list[Token], _Hit]]:
-        toks = tokenize(text)
+    def _scan_tokens(self, text: str, toks: list[Token], hint: Country | None) -> Iterable[_Hit]:
         floor = i = 0
         starts = self._starts
         while i < len(toks):
@@ -223,7 +226,7 @@ class ActorDictionary:
             hit = self._link(toks, hit, hint)
             start = self._extend_left(text, toks, hit.i, floor)
             hit = _Hit(start, hit.j, hit.actor, hit.how, hit.generic)
-            yield toks, hit
+            yield hit
             floor = i = hit.j
 
     def _mention(self, text: str, toks: list[Token], hit: _Hit) -> ActorMention:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doccache import doc_ents, doc_text, span_text
+from .doccache import char_span, doc_ents, doc_text, span_text, span_tokens
 from .claimants import claimant_type
 
 REPORTING_LEMMAS = {
@@ -160,7 +160,7 @@ def _reporting_verbs(sent: Span) -> list[Token]:
     cache = sent.doc.user_data.setdefault("tollbook_reporting", {})
     found = cache.get(sent.start)
     if found is None:
-        found = [t for t in sent if _is_reporting(t) and _speaker_of(t) is not None] \
+        found = [t for t in span_tokens(sent) if _is_reporting(t) and _speaker_of(t) is not None] \
             if MAY_REPORT.search(span_text(sent)) else []
         cache[sent.start] = found
     return found
@@ -323,7 +323,7 @@ NOT_WHO = {"death", "casualty", "initial", "earlier", "first", "preliminary", "l
 def nominal_claimant(sent: Span, figure_start: int) -> Attribution | None:
     """'an initial police estimate of 20 dead', 'a UN death toll of 26': the claimant named in the noun phrase."""
     doc = sent.doc
-    span = doc.char_span(figure_start, figure_start + 1, alignment_mode="expand")
+    span = char_span(doc, figure_start, figure_start + 1)
     if span is None or span.start - 2 < sent.start:
         return None
     i = span.start - 1

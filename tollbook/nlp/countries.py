@@ -67,6 +67,8 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    append = out.append
+    folded = _FOLDED
     prev_end = -1
     prev_word = ""
     for m in _WORD.finditer(text):
@@ -79,9 +81,22 @@ def tokenize(text: str) -> list[Token]:
         else:
             joined = _joins(text, prev_word, prev_end, start)
         possessive = joined and (word == "s" or word == "S") and text[start - 1] in "'\u2019"
-        out.append(Token(word, fold(word), start, end, joined, possessive))
+        key = folded.get(word)
+        if key is None:
+            key = _fold_once(word)
+        append(Token(word, key, start, end, joined, possessive))
         prev_end, prev_word = end, word
     return out
+
+
+_FOLDED: dict[str, str] = {}  # word → key, filled as texts are read; bounded below
+
+
+def _fold_once(word: str) -> str:
+    key = fold(word)
+    if len(_FOLDED) < 200_000:
+        _FOLDED[word] = key
+    return key
 
 
 def _joins(text: str, prev_word: str, gap_start: int, start: int) -> bool:
@@ -296,6 +311,10 @@ class Countries:
     def find(self, text: str) -> list[CountryMention]:
         """Every country name, alias and demonym in ``text``, longest match first, without overlaps."""
         return list(self._find(text, tokenize(text)))
+
+    def find_in(self, text: str, toks: list[Token]) -> list[CountryMention]:
+        """``find`` over words already tokenized from ``text``."""
+        return list(self._find(text, toks))
 
     def _find(self, text: str, toks: list[Token]) -> Iterator[CountryMention]:
         for i, j, payloads in self.trie.scan(toks):

@@ -1,6 +1,10 @@
 """Per-Doc caches of what spaCy rebuilds on every access (the text, the entity list)."""
 from __future__ import annotations
 
+import bisect
+
+from .countries import tokenize
+
 
 def doc_text(doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access."""
@@ -8,6 +12,13 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["tollbook_text"] = doc.text
     return text
+
+
+def seed_text(doc, text: str) -> None:
+    """Give the Doc its source text, so that ``doc_text`` need not rebuild it (spaCy keeps every
+    character, so the two are equal; the length check guards against a Doc of another text)."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["tollbook_text"] = text
 
 
 def doc_ents(doc) -> tuple:
@@ -26,3 +37,78 @@ def sent_ents(sent) -> list:
 def span_text(span) -> str:
     """``span.text`` sliced from the cached Doc text instead of re-joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def doc_sents(doc) -> tuple:
+    """``doc.sents``, built once per Doc: spaCy walks every token and builds new Spans on each access."""
+    sents = doc.user_data.get("tollbook_sents")
+    if sents is None:
+        sents = doc.user_data["tollbook_sents"] = tuple(doc.sents)
+    return sents
+
+
+def doc_words(doc) -> list:
+    """The whole text as the phrase finders' word tokens (``countries.tokenize``), built once per Doc:
+    the country vote reads the whole text and the actor finder reads its sentences, so one pass serves both."""
+    words = doc.user_data.get("tollbook_words")
+    if words is None:
+        words = doc.user_data["tollbook_words"] = tokenize(doc_text(doc))
+        doc.user_data["tollbook_word_starts"] = [w.start for w in words]
+    return words
+
+
+def span_words(span) -> list:
+    """The Doc's word tokens that lie inside ``span`` (offsets stay the Doc's)."""
+    words = doc_words(span.doc)
+    starts = span.doc.user_data["tollbook_word_starts"]
+    lo = bisect.bisect_left(starts, span.start_char)
+    hi = bisect.bisect_left(starts, span.end_char, lo)
+    while hi > lo and words[hi - 1].end > span.end_char:
+        hi -= 1
+    return words[lo:hi]
+
+
+def doc_tokens(doc) -> list:
+    """The Doc's tokens as one list, built once per Doc: ``doc[i]`` builds a new Token object on every access."""
+    tokens = doc.user_data.get("tollbook_tokens")
+    if tokens is None:
+        tokens = doc.user_data["tollbook_tokens"] = list(doc)
+    return tokens
+
+
+def span_tokens(span) -> list:
+    """The tokens of ``span`` (a Span or a whole Doc) from the Doc's cached list: iterating a Span
+    builds each Token anew."""
+    if not hasattr(span, "doc"):
+        return doc_tokens(span)
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+def span_lowers(span) -> list[str]:
+    """The lower-case forms of ``span``'s tokens (a Span or a whole Doc)."""
+    if not hasattr(span, "doc"):
+        return doc_lowers(span)
+    return doc_lowers(span.doc)[span.start:span.end]
+
+
+def doc_lowers(doc) -> list[str]:
+    """Every token's lower-case form, built once per Doc."""
+    lowers = doc.user_data.get("tollbook_lowers")
+    if lowers is None:
+        lowers = doc.user_data["tollbook_lowers"] = [t.lower_ for t in doc_tokens(doc)]
+    return lowers
+
+
+def char_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")`` by binary search over the cached token offsets."""
+    starts = doc.user_data.get("tollbook_token_starts")
+    if starts is None:
+        starts = doc.user_data["tollbook_token_starts"] = [t.idx for t in doc_tokens(doc)]
+    if start < 0 or end > len(doc_text(doc)) or start >= end:
+        return doc.char_span(start, end, alignment_mode="expand")
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    tokens = doc_tokens(doc)
+    if starts[first] + len(tokens[first]) <= start:
+        first += 1  # ``start`` falls in the space after a token: the span opens with the next one
+    last = bisect.bisect_left(starts, end)
+    return doc[first:max(first, last)]  # an empty Span where only spaces were asked for, as spaCy gives

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .numbers import Quantity, find_quantities
-from .doccache import doc_text, sent_ents, span_text
+from .doccache import doc_text, sent_ents, span_text, span_tokens
 
 # lemma-ish keys → figure. Covers the forms the small model lemmatises
 # inconsistently ("dead" as noun or adjective, "wounded" as noun).
@@ -478,7 +478,7 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
     taken = {(f.start, f.end) for f in figures}
     covered = [(f.start, f.end) for f in figures]
     out = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lower_ not in {"a", "an", "one", "no", "the"} or token.dep_ not in {"det", "nummod"}:
             continue
         noun = token.head

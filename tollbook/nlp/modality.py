@@ -14,7 +14,7 @@ verb counts only when it governs the trigger's own clause.
 from __future__ import annotations
 
 import re
-from .doccache import doc_text, span_text
+from .doccache import doc_text, span_lowers, span_text, span_tokens
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,13 +75,13 @@ _CUE_WINDOW = 10
 def _tokens_of(sent: "Span", start: int, end: int) -> tuple[int, int]:
     """Indexes (into ``sent``) of the first and last token overlapping chars ``start``..``end``."""
     first = last = None
-    for n, tok in enumerate(sent):
+    for n, tok in enumerate(span_tokens(sent)):
         if tok.idx < end and tok.idx + len(tok.text) > start:
             if first is None:
                 first = n
             last = n
     if first is None:  # offsets between tokens: take the nearest token after them
-        for n, tok in enumerate(sent):
+        for n, tok in enumerate(span_tokens(sent)):
             if tok.idx >= start:
                 return n, n
         return len(sent) - 1, len(sent) - 1
@@ -227,9 +227,9 @@ def modality_of(sent: "Span", trigger_start: int, trigger_end: int) -> str:
         if found is not None:
             return found
         # The parse found nothing: still honour explicit denial words before the trigger.
-        words = [t.lower_ for t in sent]
+        words = span_lowers(sent)
         return "denied" if any(words[p] in _DENY for p in _window_before(words, i, _CUE_WINDOW)) else "reported"
-    return _modality_window([t.lower_ for t in sent], i, j)
+    return _modality_window(span_lowers(sent), i, j)
 
 
 # -- background -----------------------------------------------------------------------------------

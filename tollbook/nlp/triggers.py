@@ -42,6 +42,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
+from .doccache import span_tokens
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -359,7 +361,7 @@ class _View:
         toks: list["Token"] = []
         texts: list[str] = []
         joined: set[int] = set()
-        for t in sent:
+        for t in span_tokens(sent):
             text = t.text
             if text in _SKIP or text.isspace():
                 if text in _HYPHENS and not t.whitespace_:
