@@ -48,6 +48,19 @@ def test_hashed_features_are_stable_sorted_and_unique():
     assert features.hashed("") .size == 0
 
 
+def test_names_are_masked_inside_sentences_but_not_at_their_start():
+    masked = features.masked_names("Regime forces shelled Idleb. Houthi fighters: Ansar Allah attacked.")
+    assert masked == "Regime forces shelled Xname. Houthi fighters: Ansar Xname attacked."  # after a colon: a start
+    strings = features.feature_strings("Militants attacked Kunduz", "masked")
+    assert features.feature_strings("Militants attacked Kunduz") == [f for f in strings if not f.startswith("n:")]
+    assert "w:kunduz" in strings and "n:w:xname" in strings and "n:w:kunduz" not in strings
+    # two attacks on different places share their masked reading
+    assert set(f for f in strings if f.startswith("n:")) == \
+        set(f for f in features.feature_strings("Militants attacked Mopti", "masked") if f.startswith("n:"))
+    with pytest.raises(ValueError):
+        features.feature_strings("x", "bogus")
+
+
 def test_scores_per_class_weighted_and_macro():
     gold = ["A", "A", "B", "C"]
     predicted = ["A", "B", "B", NONE]
@@ -138,6 +151,17 @@ def test_cli_train_typer_writes_model_metrics_and_card(tmp_path):
     card = (tmp_path / "m" / "MODEL.md").read_text()
     assert "confusion matrix" in card and "RPanlilio/acled" in card
     assert Typer.load(tmp_path / "m" / "typer.npz").name == metrics["name"]
+    assert Typer.load(tmp_path / "m" / "typer.npz").reader == "plain" == metrics["reader"]
+
+
+def test_cli_train_typer_with_masked_features_records_its_reader(tmp_path):
+    _corpus(tmp_path / "acled_notes.jsonl.gz")
+    result = CliRunner().invoke(cli, ["train", "typer", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
+                                      "--features", "masked"])
+    assert result.exit_code == 0, result.output
+    typer = Typer.load(tmp_path / "m" / "typer.npz")
+    assert typer.reader == "masked" and typer.name.endswith("-masked")
+    assert typer.guess("Troops shelled Kunduz with artillery").sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_cli_train_typer_without_data_is_a_clear_error(tmp_path):

@@ -117,7 +117,9 @@ def train() -> None:
               help="ACLED notes corpus: a folder holding acled_notes.jsonl.gz, or a .jsonl(.gz) file.")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Folder for typer.npz, metrics.json and MODEL.md.")
-def train_typer(data, out) -> None:
+@click.option("--features", "reader", type=click.Choice(["plain", "masked"]), default="plain", show_default=True,
+              help="Feature reader: plain (the shipped model's) or masked (also reads the text with names masked).")
+def train_typer(data, out, reader) -> None:
     """Rebuild the event typer (fixed seeds: the same data gives the same model).
 
     \b
@@ -128,7 +130,7 @@ def train_typer(data, out) -> None:
     from .typer.train import train as run_training
 
     try:
-        report = run_training(data, out, log=lambda message: click.echo(message, err=True))
+        report = run_training(data, out, log=lambda message: click.echo(message, err=True), reader=reader)
     except TollbookError as exc:
         raise click.ClickException(str(exc)) from exc
     test = report["test"]

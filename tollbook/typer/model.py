@@ -37,7 +37,7 @@ class TypeGuess:
 
 class Typer:
     def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: list[str], temperature: float,
-                 threshold: float, name: str):
+                 threshold: float, name: str, reader: str = "plain"):
         if weights.shape != (features.N_BUCKETS, len(labels)) or bias.shape != (len(labels),):
             raise TyperModelError(f"typer weights have shape {weights.shape}, expected "
                                   f"({features.N_BUCKETS}, {len(labels)})")
@@ -47,6 +47,9 @@ class Typer:
         self.temperature = float(temperature)
         self.threshold = float(threshold)
         self.name = name
+        if reader not in features.READERS:
+            raise TyperModelError(f"typer model reads features with {reader!r}, which this tollbook does not know")
+        self.reader = reader  # the feature reader the model was trained with (``features.READERS``)
         self._none = labels.index(NONE) if NONE in labels else -1
 
     @classmethod
@@ -55,13 +58,13 @@ class Typer:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
                 return cls(data["weights"], data["bias"], meta["labels"], meta["temperature"],
-                           meta["threshold"], meta["name"])
+                           meta["threshold"], meta["name"], meta.get("reader", "plain"))
         except (OSError, KeyError, ValueError) as exc:
             raise TyperModelError(f"cannot load the typer model from {path}: {exc}") from exc
 
     def save(self, path: str | Path, extra: dict | None = None) -> None:
         meta = {"labels": self.labels, "temperature": self.temperature, "threshold": self.threshold,
-                "name": self.name, **(extra or {})}
+                "name": self.name, "reader": self.reader, **(extra or {})}
         np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias,
                             meta=np.array(json.dumps(meta)))
 
@@ -72,7 +75,7 @@ class Typer:
         return self.weights[ids].sum(axis=0, dtype=np.float32) * value + self.bias
 
     def probabilities(self, text: str) -> np.ndarray:
-        z = self.logits(features.hashed(text)) / self.temperature
+        z = self.logits(features.hashed(text, self.reader)) / self.temperature
         z = np.exp(z - z.max())
         return z / z.sum()
 

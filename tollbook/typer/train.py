@@ -108,8 +108,8 @@ def with_negatives(splits: dict[str, list[Example]]) -> dict[str, list[Example]]
 class _Sparse:
     """Rows of hashed feature ids as one CSR-like structure (binary features scaled by 1/sqrt(n))."""
 
-    def __init__(self, texts: list[str]):
-        rows = [features.hashed(t) for t in texts]
+    def __init__(self, texts: list[str], reader: str = "plain"):
+        rows = [features.hashed(t, reader) for t in texts]
         lengths = np.array([max(len(r), 1) for r in rows])
         self.indptr = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
         self.indices = np.concatenate(rows) if rows else np.zeros(0, np.int32)
@@ -203,29 +203,34 @@ def _sample_weights(examples: list[Example], y: np.ndarray, labels: list[str]) -
     return (weights / weights.mean()).astype(np.float32)
 
 
-def _fit_on(examples: list[Example], labels: list[str], log) -> tuple[np.ndarray, np.ndarray]:
+def _fit_on(examples: list[Example], labels: list[str], log, reader: str) -> tuple[np.ndarray, np.ndarray]:
     index = {label: i for i, label in enumerate(labels)}
-    x = _Sparse([e.text for e in examples])
+    x = _Sparse([e.text for e in examples], reader)
     y = np.array([index[e.label] for e in examples])
     return fit(x, y, len(labels), _sample_weights(examples, y, labels), log=log)
 
 
-def train(data: str | Path, out: str | Path, log=lambda m: print(m, file=sys.stderr)) -> dict:
-    """Train, calibrate, evaluate and write ``typer.npz``, ``metrics.json`` and ``MODEL.md`` to ``out``."""
+def train(data: str | Path, out: str | Path, log=lambda m: print(m, file=sys.stderr), reader: str = "plain") -> dict:
+    """Train, calibrate, evaluate and write ``typer.npz``, ``metrics.json`` and ``MODEL.md`` to ``out``.
+
+    ``reader``: the feature reader (``features.READERS``); the shipped model is ``plain``."""
+    if reader not in features.READERS:
+        raise TrainingDataError(f"unknown feature reader {reader!r}; known: {', '.join(features.READERS)}")
     splits = with_negatives(read_corpus(data))
     for name, rows in splits.items():
         log(f"{name}: {len(rows)} examples")
     labels = sorted({e.label for e in splits["train"]} | {e.label for e in splits["held_out"]} | {NONE})
     index = {label: i for i, label in enumerate(labels)}
-    name = f"tollbook-typer-{VERSION}-linear-hash{features.N_BUCKETS.bit_length() - 1}"
+    name = f"tollbook-typer-{VERSION}-linear-hash{features.N_BUCKETS.bit_length() - 1}" \
+        + ("" if reader == "plain" else f"-{reader}")
     log("fit 1/2: train")
-    weights, bias = _fit_on(splits["train"], labels, log)
+    weights, bias = _fit_on(splits["train"], labels, log, reader)
     held = splits["held_out"]
-    temperature = fit_temperature(all_logits(weights, bias, _Sparse([e.text for e in held])),
+    temperature = fit_temperature(all_logits(weights, bias, _Sparse([e.text for e in held], reader)),
                                   np.array([index[e.label] for e in held]))
     log(f"temperature {temperature}")
-    first = Typer(weights.astype(np.float16), bias, labels, temperature, THRESHOLD, name)
-    report = {"name": name, "seed": SEED, "epochs": EPOCHS, "threshold": THRESHOLD,
+    first = Typer(weights.astype(np.float16), bias, labels, temperature, THRESHOLD, name, reader)
+    report = {"name": name, "reader": reader, "seed": SEED, "epochs": EPOCHS, "threshold": THRESHOLD,
               "temperature": temperature, "labels": labels,
               "sizes": {k: len(v) for k, v in splits.items()},
               "train_origins": sorted({e.origin for e in splits["train"] if not e.origin.startswith("tollbook:")}),
@@ -237,8 +242,8 @@ def train(data: str | Path, out: str | Path, log=lambda m: print(m, file=sys.std
     report["held_out"] = scores(gold, predicted)
     log(f"held_out: weighted F1 {report['held_out']['weighted_f1']}, macro F1 {report['held_out']['macro_f1']}")
     log("fit 2/2: train + held-out")
-    weights, bias = _fit_on(splits["train"] + held, labels, log)
-    typer = Typer(weights.astype(np.float16), bias, labels, temperature, THRESHOLD, name)
+    weights, bias = _fit_on(splits["train"] + held, labels, log, reader)
+    typer = Typer(weights.astype(np.float16), bias, labels, temperature, THRESHOLD, name, reader)
     for split in ("test", "negatives_test"):
         gold, predicted = evaluate(typer, splits[split])
         report[split] = scores(gold, predicted)
