@@ -100,6 +100,7 @@ incidents = Table(
     Index("ix_incidents_actor1", "actor1", "event_date"),
     Index("ix_incidents_actor2", "actor2", "event_date"),
     Index("ix_incidents_lat_lon", "latitude", "longitude"),
+    Index("ix_incidents_fatalities", "fatalities_best", "incident_id"),  # migration 0004
 )
 
 incident_terms = Table(

@@ -14,6 +14,7 @@ from ..records import EXTRACTOR_VERSION, ExtractionResult, Rejection
 from . import migrate
 from .engine import make_engine
 from .ingest import IngestSummary, batches, now, write_batch
+from .plan import capped_count_statement, page_statement
 from .query import IncidentQuery, count_of
 from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
 from .schema import articles, incidents, reports, runs
@@ -73,12 +74,8 @@ class Store:
 
     def incidents(self, query: IncidentQuery = IncidentQuery()) -> list[dict]:
         """Incidents in the contract's shape, filtered, ordered and paged by ``query``."""
-        limit, offset = query.page()
-        stmt = select(incidents).where(*query.conditions()).order_by(*query.ordering()).offset(offset)
-        if limit is not None:
-            stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
-            rows = [r._mapping for r in conn.execute(stmt)]
+            rows = [r._mapping for r in conn.execute(page_statement(conn, query))]
             return self._incident_dicts(conn, rows)
 
     def iter_incidents(self, query: IncidentQuery = IncidentQuery()) -> Iterator[dict]:
@@ -91,8 +88,12 @@ class Store:
                 return
             offset += EXPORT_PAGE
 
-    def count_incidents(self, query: IncidentQuery = IncidentQuery()) -> int:
+    def count_incidents(self, query: IncidentQuery = IncidentQuery(), cap: int | None = None) -> int:
+        """How many incidents match; with ``cap``, counted up to ``cap`` only (a bounded cost on a
+        big table: the answer is ``cap`` when at least that many match)."""
         with self.engine.connect() as conn:
+            if cap is not None:
+                return conn.execute(capped_count_statement(conn, query, cap)).scalar_one()
             return conn.execute(count_of(query.conditions())).scalar_one()
 
     def incident(self, incident_id: str) -> dict | None:
