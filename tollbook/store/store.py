@@ -14,6 +14,7 @@ from ..records import EXTRACTOR_VERSION, ExtractionResult, Rejection
 from . import migrate
 from .engine import make_engine
 from .ingest import IngestSummary, batches, now, write_batch
+from .grid import data_version, grid_cells
 from .plan import capped_count_statement, page_statement
 from .query import IncidentQuery, count_of
 from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
@@ -149,6 +150,18 @@ class Store:
         """Every actor with its number of incidents and fatalities, most incidents first."""
         with self.engine.connect() as conn:
             return self._actor_counts(conn, [])
+
+    def grid(self, query: IncidentQuery, cell_degrees: float, max_cells: int) -> list[dict]:
+        """Incidents with coordinates grouped into cells of ``cell_degrees``, fullest first; at most
+        ``max_cells + 1`` cells, each {x, y, count, fatalities, lat, lon, first_id, incident}, where
+        ``incident`` (id, date, type, place) is given for a cell holding one."""
+        with self.engine.connect() as conn:
+            return grid_cells(conn, query, cell_degrees, max_cells)
+
+    def version(self) -> tuple:
+        """Changes whenever an ingest run starts or finishes: a key for answers kept between requests."""
+        with self.engine.connect() as conn:
+            return data_version(conn)
 
     def counts(self) -> dict:
         """Rows per table: a quick look at what the database holds."""
