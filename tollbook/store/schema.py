@@ -67,6 +67,7 @@ reports = Table(
     Index("ix_reports_component", "component_id"),
     Index("ix_reports_block_date", "country", "event_date"),
     Index("ix_reports_block_place", "country", "location"),
+    Index("ix_reports_iso3_date", "iso3", "event_date"),  # migration 0005
 )
 
 claims = Table(
