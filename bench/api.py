@@ -201,15 +201,13 @@ def load_test(port: int, db: Path, seconds: float, connections: int) -> dict:
 
 
 def load_mix(port: int) -> list[str]:
-    """What the page asks as people browse: list pages under the quick filters, the map at a few
-    zooms, the timeline's counts, one incident and its article. The filters that the store answers
-    slowly (see latency_ms) are left out, so they do not set the figure for everything else."""
+    """What the page asks as people browse: list pages under every typical filter, the map at a few
+    zooms, the timeline's counts, one incident and its article."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     _, body = _get(conn, "/incidents?country=Syria&limit=1")
     incident = json.loads(body)["items"][0]
     article_id = incident["evidence"][0]["article_id"] if incident.get("evidence") else None
-    quick = ("newest page", "country", "country + month", "event type", "sub-event type + year", "page 20")
-    return (["/incidents?" + TYPICAL[name] for name in quick]
+    return (["/incidents?" + query for query in TYPICAL.values()]
             + ["/incidents/clusters?zoom=2&bbox=-180,-85,180,85", "/incidents/clusters?zoom=3&bbox=20,10,60,45",
                "/incidents/clusters?zoom=6&bbox=35,32,39,36", "/stats", "/stats?type=Battles",
                f"/incidents/{incident['incident_id']}"] + ([f"/articles/{article_id}"] if article_id else []))

@@ -37,17 +37,20 @@ def page_statement(conn: Connection, query: IncidentQuery) -> Select:
 
 def capped_count_statement(conn: Connection, query: IncidentQuery, cap: int) -> Select:
     """How many incidents match, counted up to ``cap`` (a bounded cost, whatever the filters)."""
-    found = matching(conn, query, walk="event_date").with_only_columns(incidents.c.incident_id).limit(cap)
+    found = matching(conn, query, walk=None).with_only_columns(incidents.c.incident_id).limit(cap)
     return select(func.count()).select_from(found.subquery())
 
 
-def matching(conn: Connection, query: IncidentQuery, walk: str) -> Select:
+def matching(conn: Connection, query: IncidentQuery, walk: str | None) -> Select:
     """Every incident matching ``query``; on SQLite, with the plan chosen as the module says.
 
-    ``walk`` is the column whose index is walked when no filter is selective."""
+    ``walk`` is the column whose index is walked when no filter is selective; with None (a count
+    up to a cap, in no order) SQLite picks the indexes, and each word is a lookup per row."""
     if conn.dialect.name != "sqlite":
         return select(incidents).where(*query.conditions())
-    driver = selective_filter(conn, query)
+    driver = selective_filter(conn, query, skip=walk)
+    if walk is None and driver is None:
+        return select(incidents).where(*query.conditions(terms="exists"))
     if driver is not None:
         ids = union(*driver) if len(driver) > 1 else driver[0]
         return select(incidents).where(incidents.c.incident_id.in_(ids),
@@ -56,10 +59,14 @@ def matching(conn: Connection, query: IncidentQuery, walk: str) -> Select:
     return select(incidents).where(*query.conditions(column=keep, terms="exists"))
 
 
-def selective_filter(conn: Connection, query: IncidentQuery) -> list[Select] | None:
-    """The probes of the filter matching fewest incidents, if it matches at most SELECTIVE."""
+def selective_filter(conn: Connection, query: IncidentQuery, skip: str | None = None) -> list[Select] | None:
+    """The probes of the filter matching fewest incidents, if it matches at most SELECTIVE.
+
+    A filter on the ``skip`` column is left out: walking that column's index reads only its range."""
     best, fewest = None, SELECTIVE + 1
-    for probes in query.probes():
+    for column, probes in query.probes():
+        if column == skip:
+            continue
         found = sum(conn.execute(_count_upto(probe, fewest)).scalar_one() for probe in probes)
         if found < fewest:
             best, fewest = probes, found

@@ -70,25 +70,26 @@ class IncidentQuery:
             where.append(_has_term(term, terms))
         return where
 
-    def probes(self) -> list[list[Select]]:
-        """Per filter, the statements whose rows together are its matches, each answered by one
-        index: what the planner counts to find a filter that matches few incidents."""
+    def probes(self) -> list[tuple[str, list[Select]]]:
+        """Per filter, its first column and the statements whose rows together are its matches,
+        each answered by one index: what the planner counts to find a filter that matches few."""
         c = incidents.c
         ids = lambda *where: select(c.incident_id).where(*where)  # noqa: E731
-        out: list[list[Select]] = []
+        out: list[tuple[str, list[Select]]] = []
         if self.country:
-            out.append([ids(c.country == self.country), ids(c.iso3 == self.country.upper())])
+            out.append(("country", [ids(c.country == self.country), ids(c.iso3 == self.country.upper())]))
         dates = [w for w in self.conditions() if _is_date(w)]
         if dates:
-            out.append([ids(*dates)])
+            out.append(("event_date", [ids(*dates)]))
         if self.event_type:
-            out.append([ids(c.event_type == self.event_type), ids(c.sub_event_type == self.event_type)])
+            out.append(("event_type", [ids(c.event_type == self.event_type),
+                                       ids(c.sub_event_type == self.event_type)]))
         if self.actor:
-            out.append([ids(c.actor1 == self.actor), ids(c.actor2 == self.actor)])
+            out.append(("actor1", [ids(c.actor1 == self.actor), ids(c.actor2 == self.actor)]))
         if self.bbox:
-            out.append([ids(_bbox(self.bbox, c.__getitem__))])
+            out.append(("latitude", [ids(_bbox(self.bbox, c.__getitem__))]))
         for term in query_terms(self.q):
-            out.append([select(incident_terms.c.incident_id).where(incident_terms.c.term == term)])
+            out.append(("term", [select(incident_terms.c.incident_id).where(incident_terms.c.term == term)]))
         return out
 
     def order_column(self) -> str:
