@@ -122,3 +122,21 @@ def test_a_selective_filter_is_found_by_counting_through_its_index(store):
         many = IncidentQuery(country="Mali", actor="Nobody")
         driver = plan.selective_filter(conn, many)
         assert driver is not None and "actor" in str(driver[0])
+
+
+def test_stats_in_one_pass_are_the_grouping_statements(tmp_path, monkeypatch):
+    from tollbook.store import open_store
+    monkeypatch.setattr(plan, "SELECTIVE", 12)
+    store = open_store(str(tmp_path / "stats.db"))
+    rows = seed(store)
+    with store.engine.begin() as conn:  # one incident whose two actors are the same side
+        conn.execute(incidents.update().where(incidents.c.incident_id == rows[0]["incident_id"])
+                     .values(actor1="Civilians", actor2="Civilians"))
+    rng = random.Random(5)
+    queries = [IncidentQuery(), IncidentQuery(q="zebra")] + [random_query(rng) for _ in range(25)]
+    with store.engine.connect() as conn:
+        for query in queries:
+            assert store.stats(query) == store._stats_by_statements(conn, query.conditions()), query
+        assert store.actors() == store._actor_counts(conn, [])
+    assert store.stats()["incidents"] == len(rows)
+    store.close()

@@ -19,6 +19,7 @@ from .plan import capped_count_statement, page_statement
 from .query import IncidentQuery, count_of
 from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
 from .schema import articles, incidents, reports, runs
+from .summary import stats_in_one_pass
 
 CHUNK = 500
 EXPORT_PAGE = 2000
@@ -134,21 +135,27 @@ class Store:
 
     def stats(self, query: IncidentQuery = IncidentQuery()) -> dict:
         """Incident counts and fatalities (sum of ``best``) in total and by day, type, country and actor."""
-        where = query.conditions()
-        deaths = func.coalesce(func.sum(incidents.c.fatalities_best), 0)
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count(), deaths).select_from(incidents).where(*where)).one()
-            out = {"incidents": total[0], "fatalities": int(total[1] or 0)}
-            for name, column in (("by_day", incidents.c.event_date), ("by_event_type", incidents.c.event_type),
-                                 ("by_country", incidents.c.country)):
-                stmt = select(column, func.count(), deaths).where(*where).group_by(column).order_by(column)
-                out[name] = [{"key": k, "incidents": n, "fatalities": int(d or 0)} for k, n, d in conn.execute(stmt)]
-            out["by_actor"] = self._actor_counts(conn, where)
+            if conn.dialect.name == "sqlite":
+                return stats_in_one_pass(conn, query)
+            return self._stats_by_statements(conn, query.conditions())
+
+    def _stats_by_statements(self, conn, where) -> dict:
+        deaths = func.coalesce(func.sum(incidents.c.fatalities_best), 0)
+        total = conn.execute(select(func.count(), deaths).select_from(incidents).where(*where)).one()
+        out = {"incidents": total[0], "fatalities": int(total[1] or 0)}
+        for name, column in (("by_day", incidents.c.event_date), ("by_event_type", incidents.c.event_type),
+                             ("by_country", incidents.c.country)):
+            stmt = select(column, func.count(), deaths).where(*where).group_by(column).order_by(column)
+            out[name] = [{"key": k, "incidents": n, "fatalities": int(d or 0)} for k, n, d in conn.execute(stmt)]
+        out["by_actor"] = self._actor_counts(conn, where)
         return out
 
     def actors(self) -> list[dict]:
         """Every actor with its number of incidents and fatalities, most incidents first."""
         with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                return stats_in_one_pass(conn, IncidentQuery())["by_actor"]
             return self._actor_counts(conn, [])
 
     def grid(self, query: IncidentQuery, cell_degrees: float, max_cells: int) -> list[dict]:
