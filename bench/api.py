@@ -53,6 +53,7 @@ def main() -> None:
     server = _serve(db, port, args.workers)
     try:
         _wait_until_up(port)
+        _wait_for_warm_views(port)
         phases = set(args.phases.split(","))
         latency = measure_latency(port, args.rounds) if "latency" in phases else None
         print(json.dumps({"latency_ms": latency}), file=sys.stderr)
@@ -115,6 +116,22 @@ def _wait_until_up(port: int, seconds: float = 120) -> None:
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("the server did not come up")
+
+
+WARM_PATHS = [f"/incidents/clusters?zoom={zoom}" for zoom in (1, 2, 3)] + ["/stats", "/actors"]
+
+
+def _wait_for_warm_views(port: int, connections: int = 8) -> None:
+    """Each server process computes the whole-world views once at start (tollbook.api.app.warm_views);
+    asking for them on a few fresh connections waits until every process has them, so the latency
+    figures are those of a started server, not of one still warming up."""
+    started = time.perf_counter()
+    for _ in range(connections):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        for path in WARM_PATHS:
+            _get(conn, path)
+        conn.close()
+    print(f"views warm after {time.perf_counter() - started:.0f}s", file=sys.stderr)
 
 
 def _get(conn: http.client.HTTPConnection, path: str, headers: dict | None = None) -> tuple[int, bytes]:

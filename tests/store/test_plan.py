@@ -124,7 +124,7 @@ def test_a_selective_filter_is_found_by_counting_through_its_index(store):
         assert driver is not None and "actor" in str(driver[0])
 
 
-def test_stats_in_one_pass_are_the_grouping_statements(tmp_path, monkeypatch):
+def test_stats_by_groups_are_the_grouping_statements(tmp_path, monkeypatch):
     from tollbook.store import open_store
     monkeypatch.setattr(plan, "SELECTIVE", 12)
     store = open_store(str(tmp_path / "stats.db"))

@@ -54,8 +54,8 @@ def matching(conn: Connection, query: IncidentQuery, walk: str | None) -> Select
     if driver is not None:
         ids = union(*driver) if len(driver) > 1 else driver[0]
         return select(incidents).where(incidents.c.incident_id.in_(ids),
-                                       *query.conditions(column=_unindexed, terms="exists"))
-    keep = lambda name: incidents.c[name] if name == walk else _unindexed(name)  # noqa: E731
+                                       *query.conditions(column=unindexed, terms="exists"))
+    keep = lambda name: incidents.c[name] if name == walk else unindexed(name)  # noqa: E731
     return select(incidents).where(*query.conditions(column=keep, terms="exists"))
 
 
@@ -78,7 +78,7 @@ def _count_upto(probe: Select, cap: int) -> Select:
     return select(func.count()).select_from(rows.subquery())
 
 
-def _unindexed(name: str) -> ColumnElement:
+def unindexed(name: str) -> ColumnElement:
     # SQLite's documented way to keep a term from using an index: a unary plus on the column.
     column = incidents.c[name]
     return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)

@@ -19,7 +19,7 @@ from .plan import capped_count_statement, page_statement
 from .query import IncidentQuery, count_of
 from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
 from .schema import articles, incidents, reports, runs
-from .summary import stats_in_one_pass
+from .summary import stats_by_groups
 
 CHUNK = 500
 EXPORT_PAGE = 2000
@@ -137,7 +137,7 @@ class Store:
         """Incident counts and fatalities (sum of ``best``) in total and by day, type, country and actor."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "sqlite":
-                return stats_in_one_pass(conn, query)
+                return stats_by_groups(conn, query)
             return self._stats_by_statements(conn, query.conditions())
 
     def _stats_by_statements(self, conn, where) -> dict:
@@ -155,7 +155,7 @@ class Store:
         """Every actor with its number of incidents and fatalities, most incidents first."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "sqlite":
-                return stats_in_one_pass(conn, IncidentQuery())["by_actor"]
+                return stats_by_groups(conn, IncidentQuery())["by_actor"]
             return self._actor_counts(conn, [])
 
     def grid(self, query: IncidentQuery, cell_degrees: float, max_cells: int) -> list[dict]:
