@@ -68,6 +68,7 @@ reports = Table(
     Index("ix_reports_block_date", "country", "event_date"),
     Index("ix_reports_block_place", "country", "location"),
     Index("ix_reports_iso3_date", "iso3", "event_date"),  # migration 0005
+    Index("ix_reports_iso3_precision_date", "iso3", "date_precision", "event_date"),  # migration 0005
 )
 
 claims = Table(
