@@ -80,7 +80,7 @@ class IncidentOut(_IncidentFields):
 
 class IncidentPage(BaseModel):
     total: int = Field(description="Incidents matching the filters, all pages together, counted up to "
-                                   "offset + limit + 1000: when more match, `total` is that bound and "
+                                   "offset + limit + 500: when more match, `total` is that bound and "
                                    "`total_exact` is false (a bounded cost on a big store)")
     total_exact: bool = Field(True, description="False when `total` is the counting bound, not the count")
     limit: int

@@ -15,7 +15,7 @@ from ..params import Filters, filters
 from ..queries import SORT_KEYS, store_query
 
 router = APIRouter(tags=["incidents"], responses=ERROR_RESPONSES)
-TOTAL_AHEAD = 1000  # /incidents counts matches this far past the page, not all of them
+TOTAL_AHEAD = 500  # /incidents counts matches this far past the page, not all of them
 
 _GEOJSON_DOC = {200: {"description": "IncidentPage as JSON, or with format=geojson a FeatureCollection "
                       "(application/geo+json) whose features carry the incident fields as properties",
@@ -33,7 +33,7 @@ def list_incidents(
 ):
     """Incidents matching the filters of `tollbook incidents`, newest first by default.
 
-    `total` counts matches up to 1,000 past the page (`total_exact` says whether it is the count)."""
+    `total` counts matches up to 500 past the page (`total_exact` says whether it is the count)."""
     bound = settings.limits.max_features if format == "geojson" else settings.limits.max_page
     if limit > bound:
         raise ApiError(f"limit {limit} is over the bound of {bound} for format={format}", status=422)
