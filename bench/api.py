@@ -192,7 +192,7 @@ def load_test(port: int, db: Path, seconds: float, connections: int) -> dict:
     writer = spawn.Process(target=_ingest_until, args=(str(db), stop, ingested))
     writer.start()
     time.sleep(3)  # the writer is inside its first transactions before the load starts
-    results: list[tuple[int, float]] = []
+    results: list[tuple[int, float, str]] = []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     paths = load_mix(port)
@@ -209,12 +209,17 @@ def load_test(port: int, db: Path, seconds: float, connections: int) -> dict:
     if writer.is_alive():  # still inside a batch: its transaction rolls back, the run stays unfinished
         writer.terminate()
         writer.join()
-    errors = sum(1 for status, _ in results if status != 200)
+    errors = sum(1 for status, _, _ in results if status != 200)
+    by_path: dict[str, list[float]] = {}
+    for _, ms, path in results:
+        by_path.setdefault(path, []).append(ms)
     return {"seconds": round(elapsed, 1), "connections": connections, "requests": len(results), "errors": errors,
             "requests_per_s": round(len(results) / elapsed, 1),
-            "latency_ms": _percentiles([ms for _, ms in results]) if results else None,
+            "latency_ms": _percentiles([ms for _, ms, _ in results]) if results else None,
             "articles_ingested_meanwhile": ingested.value,
-            "client_timeouts": sum(1 for status, _ in results if status == 0)}
+            "client_timeouts": sum(1 for status, _, _ in results if status == 0),
+            "slowest_paths": sorted(({"path": path, "requests": len(ms), **_percentiles(ms)} for path, ms in by_path.items()),
+                                    key=lambda row: -row["max"])[:5]}
 
 
 def load_mix(port: int) -> list[str]:
@@ -243,7 +248,7 @@ def _client(port, paths, offset, deadline, results, lock) -> None:
             status = 0
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         with lock:
-            results.append((status, (time.perf_counter() - started) * 1000))
+            results.append((status, (time.perf_counter() - started) * 1000, path))
 
 
 def _ingest_until(db: str, stop, ingested) -> None:
