@@ -101,8 +101,9 @@ incidents = Table(
     Index("ix_incidents_subtype_date", "sub_event_type", "event_date"),
     Index("ix_incidents_actor1", "actor1", "event_date"),
     Index("ix_incidents_actor2", "actor2", "event_date"),
-    Index("ix_incidents_lat_lon", "latitude", "longitude"),
-    Index("ix_incidents_fatalities", "fatalities_best", "incident_id"),  # migration 0004
+    # migration 0004: a place index that also answers the map's grid, and one for the deaths order
+    Index("ix_incidents_place", "latitude", "longitude", "fatalities_best", "incident_id"),
+    Index("ix_incidents_fatalities", "fatalities_best", "incident_id"),
 )
 
 incident_terms = Table(
