@@ -134,7 +134,7 @@ def _flush(conn, statements, terms_sql, tables, buffers) -> None:
     conn.execute("BEGIN")
     for sql, table, buffer in zip(statements, tables, buffers):
         names = [c.name for c in table.columns]
-        conn.executemany(sql, [tuple(row[name] for name in names) for row in buffer])
+        conn.executemany(sql, [tuple(row.get(name) for name in names) for row in buffer])  # columns added later: NULL
     conn.executemany(terms_sql, buffers[4])
     conn.execute("COMMIT")
     for buffer in buffers:

@@ -15,6 +15,16 @@ def test_incidents_page_counts_and_orders_newest_first(client):
     assert len(dates) == 5 and dates == sorted(dates, reverse=True)
 
 
+def test_total_is_counted_a_bounded_way_past_the_page(client, monkeypatch):
+    from tollbook.api.routes import incidents
+    assert client.get("/incidents", params={"limit": 5}).json()["total_exact"] is True
+    monkeypatch.setattr(incidents, "TOTAL_AHEAD", 3)
+    body = client.get("/incidents", params={"limit": 5, "offset": 10}).json()
+    assert (body["total"], body["total_exact"], len(body["items"])) == (18, False, 5)
+    body = client.get("/incidents", params={"limit": 5, "offset": 33}).json()
+    assert (body["total"], body["total_exact"], len(body["items"])) == (38, True, 5)
+
+
 def test_pages_do_not_overlap_and_cover_everything(client):
     seen = []
     for offset in range(0, 40, 15):
@@ -174,6 +184,27 @@ def test_an_out_of_date_view_is_served_once_while_it_is_recomputed(tmp_path):
         assert time.monotonic() < deadline
         time.sleep(0.01)
     assert calls == [1, 1]  # recomputed once, however often it was asked
+    store.close()
+
+
+def test_a_slow_view_is_not_recomputed_sooner_than_its_cost_allows(tmp_path):
+    from tollbook.api.cache import ViewCache
+    from tollbook.store import open_store
+
+    store = open_store(str(tmp_path / "slow.db"))
+    views, calls = ViewCache(ttl=0.0, cost_factor=20.0), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return len(calls)
+    assert views.get(store, "k", slow) == 1
+    store.ingest([])  # new data, but the answer is younger than 20 times the 0.2 s it took
+    assert views.get(store, "k", slow) == 1 and calls == [1]
+    quick = ViewCache(ttl=0.0, stale_for=0.0, cost_factor=20.0)
+    assert quick.get(store, "k", lambda: "old") == "old"
+    store.ingest([])
+    assert quick.get(store, "k", lambda: "new") == "new"  # a quick view follows the data at once
     store.close()
 
 

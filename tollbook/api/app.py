@@ -71,7 +71,7 @@ def create_app(store, settings: ApiSettings | None = None, *, extract=None) -> F
     for module in (incidents, articles, stats, actors):
         app.include_router(module.router)
     mount_web(app)
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)  # 9 costs 2.5x the CPU for 5% less
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestBounds, limits=settings.limits)
     return app

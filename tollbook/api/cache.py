@@ -12,6 +12,12 @@ asked before is computed once however many ask for it at the same time. So a
 burst of requests during an ingest costs one computation per view, not one per
 request, and a view may lag the database by one computation. Lists, counts and single
 incidents are never cached.
+
+An answer is also kept, whatever the version, for ``cost_factor`` times as long as it took
+to compute: during an ingest the version changes every few seconds, and a view that takes
+seconds to compute would otherwise be recomputed without pause, taking the CPU from the
+requests (the load test's timeouts). So recomputing a view takes at most about
+1/``cost_factor`` of one core, and a slow view may lag by that long.
 """
 from __future__ import annotations
 
@@ -19,25 +25,22 @@ import threading
 import time
 from collections.abc import Callable, Hashable
 
-from sqlalchemy import case, func, select
-
-from tollbook.store.schema import runs
-
 
 class ViewCache:
-    def __init__(self, ttl: float = 15.0, stale_for: float = 600.0, size: int = 512):
-        self.ttl, self.stale_for, self.size = ttl, stale_for, size
-        self._entries: dict = {}  # key -> (version, computed at, value)
+    def __init__(self, ttl: float = 15.0, stale_for: float = 600.0, size: int = 512, cost_factor: float = 10.0):
+        self.ttl, self.stale_for, self.size, self.cost_factor = ttl, stale_for, size, cost_factor
+        self._entries: dict = {}  # key -> (version, computed at, value, seconds it took)
         self._refreshing: set = set()
         self._pending: dict = {}  # key -> Event set when its first computation is stored
         self._lock = threading.Lock()
 
     def get(self, store, key: Hashable, compute: Callable[[], object]):
-        version = data_version(store)
+        version = store.version()
         now = time.monotonic()
         with self._lock:
             hit = self._entries.get(key)
-            if hit and hit[0] == version and (not _ingesting(version) or now - hit[1] < self.ttl):
+            if hit and (hit[0] == version and (not _ingesting(version) or now - hit[1] < self.ttl)
+                        or now - hit[1] < self.cost_factor * hit[3]):
                 return hit[2]
             if hit and now - hit[1] < self.stale_for:
                 if key not in self._refreshing:
@@ -51,7 +54,7 @@ class ViewCache:
             waiting.wait()
             return self.get(store, key, compute)
         try:
-            return self._store(key, version, compute())
+            return self._store(key, version, *_timed(compute))
         finally:
             with self._lock:
                 event = self._pending.pop(key, None)
@@ -60,24 +63,23 @@ class ViewCache:
 
     def _refresh(self, store, key, compute) -> None:
         try:
-            self._store(key, data_version(store), compute())
+            self._store(key, store.version(), *_timed(compute))
         finally:
             with self._lock:
                 self._refreshing.discard(key)
 
-    def _store(self, key, version, value):
+    def _store(self, key, version, value, seconds: float):
         with self._lock:
             if len(self._entries) >= self.size:
                 self._entries.clear()
-            self._entries[key] = (version, time.monotonic(), value)
+            self._entries[key] = (version, time.monotonic(), value, seconds)
         return value
 
 
-def data_version(store) -> tuple:
-    """(last run, last finish, runs not finished): changes whenever an ingest run starts or ends."""
-    unfinished = func.sum(case((runs.c.finished.is_(None), 1), else_=0))
-    with store.engine.connect() as conn:
-        return tuple(conn.execute(select(func.max(runs.c.run_id), func.max(runs.c.finished), unfinished)).one())
+def _timed(compute: Callable[[], object]) -> tuple[object, float]:
+    started = time.monotonic()
+    value = compute()
+    return value, time.monotonic() - started
 
 
 def _ingesting(version: tuple) -> bool:

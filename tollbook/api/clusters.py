@@ -2,18 +2,13 @@
 
 A whole-world view of a million incidents cannot ship a million points; a grid
 of cells about 40 screen pixels wide can. The grouping runs in the database
-(one GROUP BY over the filtered incidents, using the store's own filter
-conditions). A cell holding one incident is that incident (id, type, place and
-date come along); a cell holding many is a count and a sum of fatalities at
-the cell's mean position.
+(``Store.grid``: one GROUP BY over the filtered incidents). A cell holding one
+incident is that incident (id, type, place and date come along); a cell holding
+many is a count and a sum of fatalities at the cell's mean position.
 """
 from __future__ import annotations
 
 import dataclasses
-
-from sqlalchemy import Integer, cast, func, select
-
-from tollbook.store.schema import incidents
 
 from .cache import ViewCache
 from .params import Filters
@@ -22,7 +17,6 @@ from .queries import store_query
 CELL_PIXELS = 40
 WHOLE_WORLD = (-180.0, -85.0, 180.0, 85.0)  # what a web map shows at its widest (Web Mercator's limit)
 WORLD_ZOOM = 4  # at this zoom and below, a map's box is grouped from the whole world's grid
-_DETAIL = ("incident_id", "event_date", "event_type", "sub_event_type", "location", "country")
 
 
 def cell_degrees(zoom: int) -> float:
@@ -63,46 +57,16 @@ def _without_whole_world(found: Filters) -> Filters:
 
 def clusters(store, found: Filters, zoom: int, max_cells: int) -> dict:
     size = cell_degrees(zoom)
-    with store.engine.connect() as conn:
-        cells = conn.execute(_grid(conn.dialect.name, found, size, max_cells)).all()
-        single = [cell.first_id for cell in cells if cell.count == 1]
-        details = _details(conn, single)
-    features = [_feature(cell, details.get(cell.first_id)) for cell in cells[:max_cells]]
+    cells = store.grid(store_query(found), size, max_cells)
+    features = [_feature(cell) for cell in cells[:max_cells]]
     return {"type": "FeatureCollection", "zoom": zoom, "cell_degrees": size,
             "truncated": len(cells) > max_cells, "features": features}
 
 
-def _grid(dialect: str, found: Filters, size: float, max_cells: int):
-    c = incidents.c
-    x, y = _cell(c.longitude + 180.0, size, dialect), _cell(c.latitude + 90.0, size, dialect)
-    count = func.count().label("count")
-    where = [*store_query(found).conditions(), c.latitude.is_not(None), c.longitude.is_not(None)]
-    return (select(x.label("x"), y.label("y"), count,
-                   func.coalesce(func.sum(c.fatalities_best), 0).label("fatalities"),
-                   func.avg(c.latitude).label("lat"), func.avg(c.longitude).label("lon"),
-                   func.min(c.incident_id).label("first_id"))
-            .where(*where).group_by("x", "y").order_by(count.desc(), "x", "y").limit(max_cells + 1))
-
-
-def _cell(shifted, size: float, dialect: str):
-    # Shifted coordinates are never negative, so SQLite's truncating cast is a floor;
-    # PostgreSQL's cast rounds, so it gets floor() itself.
-    if dialect == "postgresql":
-        return cast(func.floor(shifted / size), Integer)
-    return cast(shifted / size, Integer)
-
-
-def _details(conn, ids: list[str]) -> dict[str, dict]:
-    out = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(*(incidents.c[name] for name in _DETAIL)).where(incidents.c.incident_id.in_(ids[start:start + 500]))
-        out.update({row.incident_id: dict(row._mapping) for row in conn.execute(stmt)})
-    return out
-
-
-def _feature(cell, detail: dict | None) -> dict:
-    properties = {"count": cell.count, "fatalities": int(cell.fatalities or 0)}
-    if cell.count == 1 and detail:
-        properties.update(detail)
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(cell.lon, 5), round(cell.lat, 5)]},
+def _feature(cell: dict) -> dict:
+    properties = {"count": cell["count"], "fatalities": int(cell["fatalities"] or 0)}
+    if cell["incident"]:
+        properties.update(cell["incident"])
+    return {"type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(cell["lon"], 5), round(cell["lat"], 5)]},
             "properties": properties}

@@ -79,7 +79,10 @@ class IncidentOut(_IncidentFields):
 
 
 class IncidentPage(BaseModel):
-    total: int = Field(description="Incidents matching the filters, all pages together")
+    total: int = Field(description="Incidents matching the filters, all pages together, counted up to "
+                                   "offset + limit + 500: when more match, `total` is that bound and "
+                                   "`total_exact` is false (a bounded cost on a big store)")
+    total_exact: bool = Field(True, description="False when `total` is the counting bound, not the count")
     limit: int
     offset: int
     items: list[IncidentOut]

@@ -8,12 +8,15 @@ Public interface (stable; the API and the CLI build on it)::
     summary = store.ingest(extract_articles(articles), batch_size=64)   # -> IngestSummary
     store.incidents(IncidentQuery(country="Somalia", date_from="2017-10-01", limit=50))  # -> list[dict]
     store.count_incidents(IncidentQuery(actor="Al Shabaab"))                             # -> int
+    store.count_incidents(query, cap=1000)   # -> int, counted up to 1000 only (a bounded cost)
     store.incident(incident_id)    # -> dict | None: the incident plus "reports" (claims, denials, evidence)
     store.article(article_id)      # -> dict | None: the article with its text, "report_ids", "incident_ids"
     store.report(report_id)        # -> dict | None
     store.stats(query)             # -> {"incidents", "fatalities", "by_day", "by_event_type", "by_country", "by_actor"}
     store.actors()                 # -> [{"actor", "incidents", "fatalities"}, …]
     store.iter_incidents(query)    # every match, page by page (exports)
+    store.grid(query, cell_degrees, max_cells)   # -> the map's cells (count, fatalities, mean position)
+    store.version()                # changes whenever an ingest run starts or ends (cache keys)
 
 ``open_store`` creates the schema or brings it up to date with the Alembic migrations shipped in
 ``tollbook/store/migrations``. An incident dict has the contract's incident shape: the report

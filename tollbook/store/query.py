@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select, func
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import StoreError
@@ -46,24 +47,54 @@ class IncidentQuery:
     offset: int = 0
     order: str = "date"
 
-    def conditions(self) -> list[ColumnElement]:
-        c = incidents.c
+    def conditions(self, column: Callable[[str], ColumnElement] | None = None,
+                   terms: str = "in") -> list[ColumnElement]:
+        """The WHERE clauses. ``column(name)`` may stand in for ``incidents.c[name]`` (the planner
+        wraps columns so that SQLite does not use their indexes); ``terms="exists"`` checks each word
+        with a lookup per incident instead of a list of every incident holding it."""
+        c = column or incidents.c.__getitem__
         where: list[ColumnElement] = []
         if self.country:
-            where.append(or_(c.country == self.country, c.iso3 == self.country.upper()))
+            where.append(or_(c("country") == self.country, c("iso3") == self.country.upper()))
         if self.date_from:
-            where.append(c.event_date >= _iso(self.date_from, "date_from"))
+            where.append(c("event_date") >= _iso(self.date_from, "date_from"))
         if self.date_to:
-            where.append(c.event_date <= _iso(self.date_to, "date_to"))
+            where.append(c("event_date") <= _iso(self.date_to, "date_to"))
         if self.event_type:
-            where.append(or_(c.event_type == self.event_type, c.sub_event_type == self.event_type))
+            where.append(or_(c("event_type") == self.event_type, c("sub_event_type") == self.event_type))
         if self.actor:
-            where.append(or_(c.actor1 == self.actor, c.actor2 == self.actor))
+            where.append(or_(c("actor1") == self.actor, c("actor2") == self.actor))
         if self.bbox:
-            where.append(_bbox(self.bbox))
+            where.append(_bbox(self.bbox, c))
         for term in query_terms(self.q):
-            where.append(c.incident_id.in_(select(incident_terms.c.incident_id).where(incident_terms.c.term == term)))
+            where.append(_has_term(term, terms))
         return where
+
+    def probes(self) -> list[tuple[str, list[Select]]]:
+        """Per filter, its first column and the statements whose rows together are its matches,
+        each answered by one index: what the planner counts to find a filter that matches few."""
+        c = incidents.c
+        ids = lambda *where: select(c.incident_id).where(*where)  # noqa: E731
+        out: list[tuple[str, list[Select]]] = []
+        if self.country:
+            out.append(("country", [ids(c.country == self.country), ids(c.iso3 == self.country.upper())]))
+        dates = [w for w in self.conditions() if _is_date(w)]
+        if dates:
+            out.append(("event_date", [ids(*dates)]))
+        if self.event_type:
+            out.append(("event_type", [ids(c.event_type == self.event_type),
+                                       ids(c.sub_event_type == self.event_type)]))
+        if self.actor:
+            out.append(("actor1", [ids(c.actor1 == self.actor), ids(c.actor2 == self.actor)]))
+        if self.bbox:
+            out.append(("latitude", [ids(_bbox(self.bbox, c.__getitem__))]))
+        for term in query_terms(self.q):
+            out.append(("term", [select(incident_terms.c.incident_id).where(incident_terms.c.term == term)]))
+        return out
+
+    def order_column(self) -> str:
+        """The column the order's index starts with."""
+        return self.ordering()[0].element.name
 
     def ordering(self):
         if self.order not in ORDERS:
@@ -96,18 +127,28 @@ def _iso(value: dt.date | str, name: str) -> str:
         raise StoreError(f"{name} must be a date YYYY-MM-DD, not {value!r}", code="E403") from None
 
 
-def _bbox(box) -> ColumnElement:
+def _has_term(term: str, how: str) -> ColumnElement:
+    t = incident_terms.c
+    if how == "exists":
+        return exists().where(t.term == term, t.incident_id == incidents.c.incident_id)
+    return incidents.c.incident_id.in_(select(t.incident_id).where(t.term == term))
+
+
+def _is_date(condition) -> bool:
+    return getattr(getattr(condition, "left", None), "name", None) == "event_date"
+
+
+def _bbox(box, c) -> ColumnElement:
     try:
         west, south, east, north = (float(v) for v in box)
     except (TypeError, ValueError):
         raise StoreError(f"bbox must be west,south,east,north in degrees, not {box!r}", code="E403") from None
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
         raise StoreError(f"bbox out of range: {box!r}", code="E403")
-    c = incidents.c
-    lat = and_(c.latitude >= south, c.latitude <= north)
+    lat = and_(c("latitude") >= south, c("latitude") <= north)
     if west <= east:
-        return and_(lat, c.longitude >= west, c.longitude <= east)
-    return and_(lat, or_(c.longitude >= west, c.longitude <= east))  # across the antimeridian
+        return and_(lat, c("longitude") >= west, c("longitude") <= east)
+    return and_(lat, or_(c("longitude") >= west, c("longitude") <= east))  # across the antimeridian
 
 
 def count_of(where):

@@ -67,6 +67,8 @@ reports = Table(
     Index("ix_reports_component", "component_id"),
     Index("ix_reports_block_date", "country", "event_date"),
     Index("ix_reports_block_place", "country", "location"),
+    Index("ix_reports_iso3_date", "iso3", "event_date"),  # migration 0005
+    Index("ix_reports_iso3_precision_date", "iso3", "date_precision", "event_date"),  # migration 0005
 )
 
 claims = Table(
@@ -99,7 +101,9 @@ incidents = Table(
     Index("ix_incidents_subtype_date", "sub_event_type", "event_date"),
     Index("ix_incidents_actor1", "actor1", "event_date"),
     Index("ix_incidents_actor2", "actor2", "event_date"),
-    Index("ix_incidents_lat_lon", "latitude", "longitude"),
+    # migration 0004: a place index that also answers the map's grid, and one for the deaths order
+    Index("ix_incidents_place", "latitude", "longitude", "fatalities_best", "incident_id"),
+    Index("ix_incidents_fatalities", "fatalities_best", "incident_id"),
 )
 
 incident_terms = Table(

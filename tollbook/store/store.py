@@ -14,9 +14,12 @@ from ..records import EXTRACTOR_VERSION, ExtractionResult, Rejection
 from . import migrate
 from .engine import make_engine
 from .ingest import IngestSummary, batches, now, write_batch
+from .grid import data_version, grid_cells
+from .plan import capped_count_statement, page_statement
 from .query import IncidentQuery, count_of
 from .rows import EVENT_FIELDS, claim_dict, claims_by_report, ranges_of, report_dict
 from .schema import articles, incidents, reports, runs
+from .summary import stats_by_groups
 
 CHUNK = 500
 EXPORT_PAGE = 2000
@@ -73,12 +76,8 @@ class Store:
 
     def incidents(self, query: IncidentQuery = IncidentQuery()) -> list[dict]:
         """Incidents in the contract's shape, filtered, ordered and paged by ``query``."""
-        limit, offset = query.page()
-        stmt = select(incidents).where(*query.conditions()).order_by(*query.ordering()).offset(offset)
-        if limit is not None:
-            stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
-            rows = [r._mapping for r in conn.execute(stmt)]
+            rows = [r._mapping for r in conn.execute(page_statement(conn, query))]
             return self._incident_dicts(conn, rows)
 
     def iter_incidents(self, query: IncidentQuery = IncidentQuery()) -> Iterator[dict]:
@@ -91,8 +90,12 @@ class Store:
                 return
             offset += EXPORT_PAGE
 
-    def count_incidents(self, query: IncidentQuery = IncidentQuery()) -> int:
+    def count_incidents(self, query: IncidentQuery = IncidentQuery(), cap: int | None = None) -> int:
+        """How many incidents match; with ``cap``, counted up to ``cap`` only (a bounded cost on a
+        big table: the answer is ``cap`` when at least that many match)."""
         with self.engine.connect() as conn:
+            if cap is not None:
+                return conn.execute(capped_count_statement(conn, query, cap)).scalar_one()
             return conn.execute(count_of(query.conditions())).scalar_one()
 
     def incident(self, incident_id: str) -> dict | None:
@@ -132,22 +135,40 @@ class Store:
 
     def stats(self, query: IncidentQuery = IncidentQuery()) -> dict:
         """Incident counts and fatalities (sum of ``best``) in total and by day, type, country and actor."""
-        where = query.conditions()
-        deaths = func.coalesce(func.sum(incidents.c.fatalities_best), 0)
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count(), deaths).select_from(incidents).where(*where)).one()
-            out = {"incidents": total[0], "fatalities": int(total[1] or 0)}
-            for name, column in (("by_day", incidents.c.event_date), ("by_event_type", incidents.c.event_type),
-                                 ("by_country", incidents.c.country)):
-                stmt = select(column, func.count(), deaths).where(*where).group_by(column).order_by(column)
-                out[name] = [{"key": k, "incidents": n, "fatalities": int(d or 0)} for k, n, d in conn.execute(stmt)]
-            out["by_actor"] = self._actor_counts(conn, where)
+            if conn.dialect.name == "sqlite":
+                return stats_by_groups(conn, query)
+            return self._stats_by_statements(conn, query.conditions())
+
+    def _stats_by_statements(self, conn, where) -> dict:
+        deaths = func.coalesce(func.sum(incidents.c.fatalities_best), 0)
+        total = conn.execute(select(func.count(), deaths).select_from(incidents).where(*where)).one()
+        out = {"incidents": total[0], "fatalities": int(total[1] or 0)}
+        for name, column in (("by_day", incidents.c.event_date), ("by_event_type", incidents.c.event_type),
+                             ("by_country", incidents.c.country)):
+            stmt = select(column, func.count(), deaths).where(*where).group_by(column).order_by(column)
+            out[name] = [{"key": k, "incidents": n, "fatalities": int(d or 0)} for k, n, d in conn.execute(stmt)]
+        out["by_actor"] = self._actor_counts(conn, where)
         return out
 
     def actors(self) -> list[dict]:
         """Every actor with its number of incidents and fatalities, most incidents first."""
         with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                return stats_by_groups(conn, IncidentQuery())["by_actor"]
             return self._actor_counts(conn, [])
+
+    def grid(self, query: IncidentQuery, cell_degrees: float, max_cells: int) -> list[dict]:
+        """Incidents with coordinates grouped into cells of ``cell_degrees``, fullest first; at most
+        ``max_cells + 1`` cells, each {x, y, count, fatalities, lat, lon, first_id, incident}, where
+        ``incident`` (id, date, type, place) is given for a cell holding one."""
+        with self.engine.connect() as conn:
+            return grid_cells(conn, query, cell_degrees, max_cells)
+
+    def version(self) -> tuple:
+        """Changes whenever an ingest run starts or finishes: a key for answers kept between requests."""
+        with self.engine.connect() as conn:
+            return data_version(conn)
 
     def counts(self) -> dict:
         """Rows per table: a quick look at what the database holds."""

@@ -15,6 +15,7 @@ from ..params import Filters, filters
 from ..queries import SORT_KEYS, store_query
 
 router = APIRouter(tags=["incidents"], responses=ERROR_RESPONSES)
+TOTAL_AHEAD = 500  # /incidents counts matches this far past the page, not all of them
 
 _GEOJSON_DOC = {200: {"description": "IncidentPage as JSON, or with format=geojson a FeatureCollection "
                       "(application/geo+json) whose features carry the incident fields as properties",
@@ -30,7 +31,9 @@ def list_incidents(
     format: Annotated[Literal["json", "geojson"], Query()] = "json",
     store=Depends(get_store), settings=Depends(get_settings),
 ):
-    """Incidents matching the filters of `tollbook incidents`, newest first by default."""
+    """Incidents matching the filters of `tollbook incidents`, newest first by default.
+
+    `total` counts matches up to 500 past the page (`total_exact` says whether it is the count)."""
     bound = settings.limits.max_features if format == "geojson" else settings.limits.max_page
     if limit > bound:
         raise ApiError(f"limit {limit} is over the bound of {bound} for format={format}", status=422)
@@ -38,7 +41,9 @@ def list_incidents(
     items = store.incidents(query)
     if format == "geojson":
         return geojson.response(geojson.feature_collection(items))
-    return {"total": store.count_incidents(query), "limit": limit, "offset": offset, "items": items}
+    cap = offset + limit + TOTAL_AHEAD
+    total = store.count_incidents(query, cap=cap)
+    return {"total": total, "total_exact": total < cap, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/incidents/clusters", response_model=ClusterCollection)

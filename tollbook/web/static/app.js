@@ -114,8 +114,9 @@ async function loadList(state) {
   if (!result) return;
   drawList(document.getElementById("incidents"), result, { sort: state.sort || "-date", onPick: pick });
   const last = Math.min(result.total, offset + result.items.length);
+  const counted = `${result.total_exact === false ? "over " : ""}${result.total.toLocaleString("en")}`;
   document.getElementById("summary").textContent =
-    result.total ? `${result.total.toLocaleString("en")} incidents; ${offset + 1}–${last} shown` : "No incidents match.";
+    result.total ? `${counted} incidents; ${offset + 1}–${last} shown` : "No incidents match.";
   document.getElementById("prev").disabled = offset === 0;
   document.getElementById("next").disabled = last >= result.total;
   document.getElementById("page").textContent = result.total ? `page ${Math.floor(offset / PAGE) + 1}` : "";

@@ -1,0 +1,40 @@
+"""The merge's candidate lookup: every stored report a new one could meet, few others."""
+import datetime as dt
+from sqlalchemy import create_engine, insert
+
+from tollbook.store.merge import _candidate_rows
+from tollbook.store.schema import metadata, reports
+
+DAY = dt.date(2024, 6, 15)
+
+
+def _report(report_id: str, event_date: str | None, precision: str | None, published: str = "2024-06-15",
+            iso3: str = "SOM") -> dict:
+    row = {column.name: None for column in reports.columns}
+    row.update(report_id=report_id, article_id="a" + report_id, position=0, modality="reported", evidence="[]",
+               denials="[]", field_evidence="{}", extractor="x", terms="", country="Somalia", iso3=iso3,
+               event_date=event_date, date_precision=precision, published=published)
+    return row
+
+
+def _days(n: int) -> str:
+    return (DAY + dt.timedelta(days=n)).isoformat()
+
+
+def test_candidates_are_every_compatible_date_and_not_two_years_of_the_country():
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    stored = [_report("near-day", _days(2), "day"), _report("far-day", _days(40), "day"),
+              _report("month", _days(-30), "month"), _report("year", _days(300), "year"),
+              _report("far-year", _days(400), "year"), _report("undated", None, None),
+              _report("elsewhere", _days(0), "day", iso3="KEN")]
+    with engine.begin() as conn:
+        conn.execute(insert(reports), stored)
+        found = {r["report_id"] for r in _candidate_rows(conn, [_report("new", _days(0), "day")])}
+        assert found == {"near-day", "month", "year", "undated"}
+        month = {r["report_id"] for r in _candidate_rows(conn, [_report("new", _days(0), "month")])}
+        assert month == {"near-day", "month", "year", "undated"}  # far-day is 40 days off, past a month's 33
+        undated = {r["report_id"] for r in _candidate_rows(conn, [_report("new", None, None, published=_days(30))])}
+        assert undated == {"near-day", "far-day", "year", "far-year", "undated"}  # the month is 60 days off
+        nowhen = {r["report_id"] for r in _candidate_rows(conn, [_report("new", None, None, published=None)])}
+        assert nowhen == {r["report_id"] for r in stored} - {"elsewhere"}
