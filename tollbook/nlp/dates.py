@@ -56,6 +56,7 @@ the abbreviations "Sat."/"Sun." are not read; ambiguous slashed dates ("03/04/20
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -458,8 +459,14 @@ def resolve_date(expression: str, published: dt.date | None, *,
         published = published.date()
     if isinstance(reference, dt.datetime):
         reference = reference.date()
+    return _resolve_memo(expression or "", published, reference)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_memo(expression: str, published: dt.date | None, reference: dt.date | None) -> ResolvedDate | None:
+    """``resolve_date`` remembered: an article says "on Sunday" or "last week" many times over."""
     try:
-        return _resolve(_normalise(expression or ""), published, reference)
+        return _resolve(_normalise(expression), published, reference)
     except (ValueError, OverflowError):
         return None  # arithmetic off the ends of the calendar (year 1, year 9999)
 
