@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, delete, or_, select, update
+from sqlalchemy import Connection, and_, delete, or_, select, true, update
 
 from ..incidents.merging import components, groups, item_from_row, links_between
-from ..incidents.merging.blocking import WINDOW_DAYS, UNDATED_BACK_DAYS
+from ..incidents.merging.blocking import NAME_WINDOW_DAYS, UNDATED_BACK_DAYS, WINDOW_DAYS
 from ..incidents.merging.combine import combine
 from ..incidents.merging.features import day_of, norm
 from .dialect import insert_ignore
@@ -15,7 +15,7 @@ from .rows import claim_from_row, claims_by_report, dumps, range_columns, ranges
 from .schema import incident_terms, incidents, reports
 
 CHUNK = 500
-REACH_DAYS = max(max(WINDOW_DAYS.values()), UNDATED_BACK_DAYS) * 2
+REACH_DAYS = max(max(WINDOW_DAYS.values()), UNDATED_BACK_DAYS, NAME_WINDOW_DAYS) * 2
 MAX_INCIDENT_TERMS = 64
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -43,20 +43,37 @@ def merge_new_reports(conn: Connection, new_rows: list[dict]) -> int:
 
 
 def _candidate_rows(conn: Connection, new_rows: list[dict]) -> list[dict]:
-    """Stored reported reports in the same country whose dates could fall in a window (a superset)."""
+    """Stored reported reports whose place and dates could make them candidates (a superset):
+    the same country or no known country (the name route of blocking pairs those), within the
+    widest window; a new report of no known country meets every country."""
     spans: dict[tuple, list[int]] = defaultdict(list)
     for row in new_rows:
-        if not (row["iso3"] or row["country"]):
-            continue
         day = day_of(row["event_date"]) or day_of(row["published"])
-        spans[(row["iso3"], row["country"])].append(day if day is not None else -1)
-    found = []
-    for (iso3, country), days in spans.items():
-        place = reports.c.iso3 == iso3 if iso3 else and_(reports.c.iso3.is_(None), reports.c.country == country)
-        when = _date_condition(days)
-        query = select(reports).where(place, reports.c.modality == "reported", when)
-        found.extend(dict(r._mapping) for r in conn.execute(query))
-    return found
+        day = day if day is not None else -1
+        if row["iso3"] or row["country"]:
+            spans[(row["iso3"], row["country"])].append(day)
+        else:
+            spans[_ANYWHERE].append(day)
+        spans[_NOWHERE].append(day)
+    found: dict[str, dict] = {}
+    for key, days in spans.items():
+        if _ANYWHERE in spans and key != _ANYWHERE:
+            continue  # the fetch for anywhere holds these
+        query = select(reports).where(_place_condition(key), reports.c.modality == "reported", _date_condition(days))
+        found.update((r.report_id, dict(r._mapping)) for r in conn.execute(query))
+    return [found[rid] for rid in sorted(found)]
+
+
+_ANYWHERE, _NOWHERE = ("*", "*"), (None, None)
+
+
+def _place_condition(key: tuple):
+    iso3, country = key
+    if key == _ANYWHERE:
+        return true()
+    if key == _NOWHERE:
+        return and_(reports.c.iso3.is_(None), reports.c.country.is_(None))
+    return reports.c.iso3 == iso3 if iso3 else and_(reports.c.iso3.is_(None), reports.c.country == country)
 
 
 def _date_condition(days: list[int]):

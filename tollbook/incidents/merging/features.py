@@ -15,6 +15,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 MAX_TERMS = 48
+# A word English text (almost) never uses: a person's or a small place's name, or a rare spelling.
+# Two reports sharing two of them (a victim's first and last name) most likely tell one incident.
+NAME_WEIGHT = 6.0
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 # Words every conflict report shares: they say nothing about which incident it is.
 _COMMON = frozenset("""killed kill killing injured wounded wounding dead death deaths died people attack attacks
@@ -45,9 +48,16 @@ class MergeItem:
     killed: tuple[int, int] | None
     terms: frozenset[str]
     term_norm: float = field(default=0.0, compare=False)
+    names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "term_norm", sum(term_weight(t) ** 2 for t in self.terms) ** 0.5)
+        object.__setattr__(self, "names", frozenset(t for t in self.terms if is_name_like(t)))
+
+
+def is_name_like(term: str) -> bool:
+    """A word of letters that English word lists do not know (see ``NAME_WEIGHT``)."""
+    return len(term) >= 3 and term.isalpha() and term_weight(term) >= NAME_WEIGHT
 
 
 @lru_cache(maxsize=500_000)
