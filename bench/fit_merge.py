@@ -27,10 +27,9 @@ from tollbook.store.rows import report_row
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "tollbook" / "data" / "merge_weights.json"
 L2 = 1.0
-# Levels the training pairs never show (GVA reports are all dated, and blocking keeps day-precise
-# dates within two days) take the weight of the nearest level they do show: an unknown date says
-# no more than a coarse one, a far date no more than a coarse one either.
-FALLBACK = {"date:unknown": "date:coarse", "date:far": "date:coarse"}
+# Levels the training pairs never show take the weight of the level that says as much. GVA
+# reports are all dated: an unknown date gives a pair no support, like a date far from the other.
+FALLBACK = {"date:unknown": "date:far"}
 
 
 def items_of(articles: Path, reports: Path, keep) -> list:

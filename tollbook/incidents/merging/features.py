@@ -19,6 +19,7 @@ MAX_TERMS = 48
 # Two reports sharing two of them (a victim's first and last name) most likely tell one incident.
 NAME_WEIGHT = 6.0
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)  # "Haftar's forces": the name is "haftar"
 # Words every conflict report shares: they say nothing about which incident it is.
 _COMMON = frozenset("""killed kill killing injured wounded wounding dead death deaths died people attack attacks
 attacked said says according police officials official reported reports report told news security forces
@@ -99,7 +100,7 @@ def text_terms(texts: list[str], limit: int = MAX_TERMS, exclude: frozenset[str]
     order = 0
     for text in texts:
         for n, match in enumerate(_WORD.finditer(text)):
-            word = match.group()
+            word = _POSSESSIVE.sub("", match.group())
             lower = word.lower()
             if len(lower) < 3 and not lower.isdigit() or lower in STOP_WORDS or lower in _COMMON:
                 continue
