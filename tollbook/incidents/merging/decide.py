@@ -14,7 +14,7 @@ The comparisons:
 * actors: one shared, both named and different, or not known;
 * names: how many name-like words (``features.is_name_like``) both reports use: none, one,
   two (a first and a last name), more;
-* tolls: overlapping ranges, within a factor of two, far apart, or not known;
+* tolls and injured counts: overlapping ranges, within a factor of two, far apart, or not known;
 * text: the cosine of the two reports' distinctive words, each weighted by its rarity in English
   (``features.term_weight``: names count most; three bombings of one market share a place and a
   type, not their words), and the summed weight of the shared words, by how far it reaches;
@@ -54,7 +54,7 @@ LINK_THRESHOLD = link_threshold()
 def levels(a: MergeItem, b: MergeItem) -> list[str]:
     """The comparison levels of a pair: the names of the weights that apply."""
     out = [type_level(a, b), place_level(a, b), date_level(a, b), actor_level(a, b), toll_level(a, b),
-           name_level(a, b)]
+           name_level(a, b), "hurt:" + _range_level(a.injured, b.injured)]
     similarity = text_similarity(a, b)
     out.extend(f"text>={step}" for step in TEXT_STEPS if similarity >= step)
     mass = shared_mass(a, b)
@@ -133,13 +133,17 @@ def actor_level(a: MergeItem, b: MergeItem) -> str:
 
 
 def toll_level(a: MergeItem, b: MergeItem) -> str:
-    if a.killed is None or b.killed is None:
-        return "toll:unknown"
-    (a_lo, a_hi), (b_lo, b_hi) = a.killed, b.killed
+    return "toll:" + _range_level(a.killed, b.killed)
+
+
+def _range_level(a: tuple[int, int] | None, b: tuple[int, int] | None) -> str:
+    if a is None or b is None:
+        return "unknown"
+    (a_lo, a_hi), (b_lo, b_hi) = a, b
     if a_lo <= b_hi and b_lo <= a_hi:
-        return "toll:overlap"
+        return "overlap"
     low, high = min(a_hi, b_hi), max(a_lo, b_lo)
-    return "toll:close" if high <= 2 * max(low, 1) else "toll:far"
+    return "close" if high <= 2 * max(low, 1) else "far"
 
 
 def name_level(a: MergeItem, b: MergeItem) -> str:

@@ -50,6 +50,7 @@ class MergeItem:
     terms: frozenset[str]
     term_norm: float = field(default=0.0, compare=False)
     place_words: frozenset[str] = frozenset()  # the words of its own place's names
+    injured: tuple[int, int] | None = None
     names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
@@ -133,7 +134,8 @@ def item_from_row(row) -> MergeItem:
         event_type=row["event_type"], sub_event_type=row["sub_event_type"],
         actors=frozenset(a for a in (norm(row["actor1"]), norm(row["actor2"])) if a),
         killed=killed, terms=frozenset(row["terms"].split()),
-        place_words=frozenset(w for name in ("location", "admin1", "admin2", "country") for w in words_of(row[name])))
+        place_words=frozenset(w for name in ("location", "admin1", "admin2", "country") for w in words_of(row[name])),
+        injured=(row["injured_min"], row["injured_max"]) if row["injured_min"] is not None else None)
 
 
 def words_of(value: str | None) -> list[str]:
