@@ -5,7 +5,9 @@
 Candidate pairs (the merge's own blocking) come from the GVA pilot's reports; a pair is positive
 when GVA files both articles under one incident. Only incidents with an even GVA id train the
 weights; the odd ones are held out, and ``bench.merge_gva --half odd`` measures on them.
-The fit is plain Newton's method with a small L2 penalty (numpy only).
+The fit is plain Newton's method with a small L2 penalty (numpy only). The link threshold is
+then the lowest log-odds (in steps of 0.25) whose article pairs, clustered as the merge clusters
+them, keep ``--precision`` on the training half.
 """
 from __future__ import annotations
 
