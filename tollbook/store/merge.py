@@ -45,7 +45,9 @@ def merge_new_reports(conn: Connection, new_rows: list[dict]) -> int:
 def _candidate_rows(conn: Connection, new_rows: list[dict]) -> list[dict]:
     """Stored reported reports whose place and dates could make them candidates (a superset):
     the same country or no known country (the name route of blocking pairs those), within the
-    widest window; a new report of no known country meets every country."""
+    widest window; a new report of no known country meets every country. That last fetch reads
+    every country's reports of the window: cheap where most reports name their country (conflict
+    news), the cost of a batch of US local news (9 % of the GVA pilot's reports name none)."""
     spans: dict[tuple, list[int]] = defaultdict(list)
     for row in new_rows:
         day = day_of(row["event_date"]) or day_of(row["published"])
