@@ -4,7 +4,8 @@ import datetime as dt
 from hypothesis import given, settings, strategies as st
 
 from tollbook.incidents.merging import MergeItem, merge_items, same_incident, text_terms
-from tollbook.incidents.merging.blocking import candidate_pairs
+from tollbook.incidents.merging.blocking import MAX_NAME_REACH, candidate_pairs
+from tollbook.incidents.merging.decide import date_gap, date_level
 
 DAY0 = dt.date(2024, 3, 1).toordinal()
 PLACES = [("mli", "kidal", "kidal", 18.44, 1.41), ("mli", "gao", "gao", 16.27, -0.04),
@@ -39,12 +40,59 @@ def test_merge_keeps_same_place_same_week_different_words_apart():
 
 
 def test_merge_blocks_on_place_and_date_window():
-    far_in_time = [item("r1", "a1"), item("r2", "a2", day=30)]
-    elsewhere = [item("r3", "a3"), item("r4", "a4", place=1)]
+    far_in_time = [item("r1", "a1", words=("convoy", "market")), item("r2", "a2", day=30, words=("convoy", "market"))]
+    elsewhere = [item("r3", "a3", words=("convoy", "market")), item("r4", "a4", place=1, words=("convoy", "market"))]
     coarse = [item("r5", "a5", precision="month"), item("r6", "a6", day=20)]
     assert not list(candidate_pairs(far_in_time))
     assert not list(candidate_pairs(elsewhere))
     assert len(list(candidate_pairs(coarse))) == 1
+
+
+def test_shared_names_make_a_follow_up_a_candidate_months_later_whatever_the_place():
+    shooting = item("r1", "a1", words=("laprida", "shears", "market"))
+    trial = item("r2", "a2", place=1, day=80, words=("laprida", "shears", "court"))
+    stranger = item("r3", "a3", place=1, day=80, words=("convoy", "court"))
+    abroad = MergeItem(**{**_fields(trial), "report_id": "r4", "article_id": "a4", "country": "ner",
+                          "admin1": "niamey", "location": "niamey"})
+    next_year = item("r5", "a5", day=400, words=("laprida", "shears"))
+    pairs = {(a.report_id, b.report_id) for a, b in candidate_pairs([shooting, trial, stranger, abroad, next_year])}
+    assert ("r1", "r2") in pairs
+    assert not pairs & {("r1", "r3"), ("r1", "r4"), ("r1", "r5")}
+
+
+def test_a_name_every_report_around_uses_is_not_followed():
+    crowd = [item(f"r{n:03d}", f"a{n}", place=n % 2, day=n, words=("haftarist",))
+             for n in range(MAX_NAME_REACH + 2)]
+    assert not [(a, b) for a, b in candidate_pairs(crowd) if a.admin1 != b.admin1]
+    few = crowd[:3]
+    assert {(a.report_id, b.report_id) for a, b in candidate_pairs(few) if a.admin1 != b.admin1} == {
+        ("r000", "r001"), ("r001", "r002")}
+
+
+def test_a_follow_up_naming_the_victims_weeks_later_joins_the_incident():
+    shooting = item("r1", "a1", words=("laprida", "shears", "bunny", "tyler", "shootout", "flamingo"))
+    arrest = item("r2", "a2", day=25, killed=None, words=("laprida", "shears", "bunny", "tyler", "arraigned"))
+    unrelated = item("r3", "a3", day=25, killed=None, words=("arraigned", "robbery", "holdup", "pellets"))
+    assert same_incident(shooting, arrest)
+    assert not same_incident(shooting, unrelated)
+
+
+def test_week_dates_span_their_week():
+    monday = item("r1", "a1", day=0, precision="week")
+    sunday = item("r2", "a2", day=6)
+    month_later = item("r3", "a3", day=40)
+    assert date_gap(monday, sunday) == 0 and date_level(monday, sunday) == "date:coarse"
+    assert date_gap(monday, month_later) == 33 and date_level(monday, month_later) == "date:months"
+
+
+def test_text_terms_fold_possessives_into_the_name():
+    assert "haftar" in text_terms(["Rockets fired by Haftar's forces hit Tripoli."])
+
+
+def _fields(report: MergeItem) -> dict:
+    return {name: getattr(report, name) for name in ("report_id", "article_id", "country", "day", "anchor",
+            "precision", "admin1", "location", "latitude", "longitude", "event_type", "sub_event_type",
+            "actors", "killed", "terms")}
 
 
 def test_text_terms_prefer_names_and_skip_common_words():

@@ -2,7 +2,7 @@
 import datetime as dt
 from sqlalchemy import create_engine, insert
 
-from tollbook.store.merge import _candidate_rows
+from tollbook.store.merge import REACH_DAYS, _candidate_rows
 from tollbook.store.schema import metadata, reports
 
 DAY = dt.date(2024, 6, 15)
@@ -21,20 +21,25 @@ def _days(n: int) -> str:
     return (DAY + dt.timedelta(days=n)).isoformat()
 
 
-def test_candidates_are_every_compatible_date_and_not_two_years_of_the_country():
+def test_candidates_are_the_country_and_the_countryless_within_reach_and_nothing_further():
     engine = create_engine("sqlite://")
     metadata.create_all(engine)
     stored = [_report("near-day", _days(2), "day"), _report("far-day", _days(40), "day"),
               _report("month", _days(-30), "month"), _report("year", _days(300), "year"),
               _report("far-year", _days(400), "year"), _report("undated", None, None),
+              _report("beyond", _days(REACH_DAYS + 5), "day"), _report("before", _days(-REACH_DAYS - 5), "day"),
               _report("elsewhere", _days(0), "day", iso3="KEN")]
+    countryless = _report("countryless", _days(1), "day", iso3=None)
+    countryless["country"] = None
+    stored.append(countryless)
     with engine.begin() as conn:
         conn.execute(insert(reports), stored)
         found = {r["report_id"] for r in _candidate_rows(conn, [_report("new", _days(0), "day")])}
-        assert found == {"near-day", "month", "year", "undated"}
-        month = {r["report_id"] for r in _candidate_rows(conn, [_report("new", _days(0), "month")])}
-        assert month == {"near-day", "month", "year", "undated"}  # far-day is 40 days off, past a month's 33
-        undated = {r["report_id"] for r in _candidate_rows(conn, [_report("new", None, None, published=_days(30))])}
-        assert undated == {"near-day", "far-day", "year", "far-year", "undated"}  # the month is 60 days off
+        # a shared name links reports up to a year apart, so the whole reach of the country is fetched
+        assert found == {"near-day", "far-day", "month", "year", "far-year", "undated", "countryless"}
+        nowhere = _report("new", _days(0), "day", iso3=None)
+        nowhere["country"] = None
+        anywhere = {r["report_id"] for r in _candidate_rows(conn, [nowhere])}
+        assert anywhere == found | {"elsewhere"}  # a report of no known country meets every country
         nowhen = {r["report_id"] for r in _candidate_rows(conn, [_report("new", None, None, published=None)])}
         assert nowhen == {r["report_id"] for r in stored} - {"elsewhere"}

@@ -14,8 +14,12 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-MAX_TERMS = 48
+MAX_TERMS = 96
+# A word English text (almost) never uses: a person's or a small place's name, or a rare spelling.
+# Two reports sharing two of them (a victim's first and last name) most likely tell one incident.
+NAME_WEIGHT = 6.0
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)  # "Haftar's forces": the name is "haftar"
 # Words every conflict report shares: they say nothing about which incident it is.
 _COMMON = frozenset("""killed kill killing injured wounded wounding dead death deaths died people attack attacks
 attacked said says according police officials official reported reports report told news security forces
@@ -45,9 +49,20 @@ class MergeItem:
     killed: tuple[int, int] | None
     terms: frozenset[str]
     term_norm: float = field(default=0.0, compare=False)
+    place_words: frozenset[str] = frozenset()  # the words of its own place's names
+    injured: tuple[int, int] | None = None
+    names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "term_norm", sum(term_weight(t) ** 2 for t in self.terms) ** 0.5)
+        # Its own town's name is the place comparison's business: every report from that town
+        # uses it, so it says nothing about which incident this is.
+        object.__setattr__(self, "names", frozenset(t for t in self.terms - self.place_words if is_name_like(t)))
+
+
+def is_name_like(term: str) -> bool:
+    """A word of letters that English word lists do not know (see ``NAME_WEIGHT``)."""
+    return len(term) >= 3 and term.isalpha() and term_weight(term) >= NAME_WEIGHT
 
 
 @lru_cache(maxsize=500_000)
@@ -89,7 +104,7 @@ def text_terms(texts: list[str], limit: int = MAX_TERMS, exclude: frozenset[str]
     order = 0
     for text in texts:
         for n, match in enumerate(_WORD.finditer(text)):
-            word = match.group()
+            word = _POSSESSIVE.sub("", match.group())
             lower = word.lower()
             if len(lower) < 3 and not lower.isdigit() or lower in STOP_WORDS or lower in _COMMON:
                 continue
@@ -118,4 +133,11 @@ def item_from_row(row) -> MergeItem:
         location=norm(row["location"]), latitude=row["latitude"], longitude=row["longitude"],
         event_type=row["event_type"], sub_event_type=row["sub_event_type"],
         actors=frozenset(a for a in (norm(row["actor1"]), norm(row["actor2"])) if a),
-        killed=killed, terms=frozenset(row["terms"].split()))
+        killed=killed, terms=frozenset(row["terms"].split()),
+        place_words=frozenset(w for name in ("location", "admin1", "admin2", "country") for w in words_of(row[name])),
+        injured=(row["injured_min"], row["injured_max"]) if row["injured_min"] is not None else None)
+
+
+def words_of(value: str | None) -> list[str]:
+    """A place name's words as ``text_terms`` folds them ('Fort Lauderdale' -> fort, lauderdale)."""
+    return [norm(_POSSESSIVE.sub("", w)) or w.lower() for w in _WORD.findall(value or "")]
