@@ -1,10 +1,11 @@
 """Running the merge against the database: new reports re-cluster only the components they touch."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, delete, or_, select, true, update
+from sqlalchemy import Connection, and_, delete, select, true, update
 
 from ..incidents.merging import components, groups, item_from_row, links_between
 from ..incidents.merging.blocking import NAME_WINDOW_DAYS, UNDATED_BACK_DAYS, WINDOW_DAYS
@@ -15,7 +16,6 @@ from .rows import claim_from_row, claims_by_report, dumps, range_columns, ranges
 from .schema import incident_terms, incidents, reports
 
 CHUNK = 500
-REACH_DAYS = max(max(WINDOW_DAYS.values()), UNDATED_BACK_DAYS, NAME_WINDOW_DAYS) * 2
 MAX_INCIDENT_TERMS = 64
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -43,27 +43,58 @@ def merge_new_reports(conn: Connection, new_rows: list[dict]) -> int:
 
 
 def _candidate_rows(conn: Connection, new_rows: list[dict]) -> list[dict]:
-    """Stored reported reports whose place and dates could make them candidates (a superset):
-    the same country or no known country (the name route of blocking pairs those), within the
-    widest window; a new report of no known country meets every country. That last fetch reads
-    every country's reports of the window: cheap where most reports name their country (conflict
-    news), the cost of a batch of US local news (9 % of the GVA pilot's reports name none)."""
-    spans: dict[tuple, list[int]] = defaultdict(list)
+    """Stored reported reports that blocking could pair with a new one (a superset), by two routes.
+
+    Place and date: the same country, or no known country (a new report of no known country meets
+    every country), within the new report's own window whatever the stored one's precision, and
+    within each wider precision's window for the stored reports of that precision. Names: reports
+    of those places within the name window that share a name-like word with a new report, found
+    from a read of ids and words alone (a year of a busy country is many reports, few of them named
+    alike), so that the stored reports a name links are met, and counted against its reach cap."""
+    spans: dict[tuple, list[tuple[int | None, int]]] = defaultdict(list)
+    name_spans: dict[tuple, list[tuple[int | None, int]]] = defaultdict(list)
+    names: set[str] = set()
     for row in new_rows:
-        day = day_of(row["event_date"]) or day_of(row["published"])
-        day = day if day is not None else -1
-        if row["iso3"] or row["country"]:
-            spans[(row["iso3"], row["country"])].append(day)
-        else:
-            spans[_ANYWHERE].append(day)
-        spans[_NOWHERE].append(day)
+        day = day_of(row["event_date"])
+        if day is not None:
+            span = (day, WINDOW_DAYS.get(row["date_precision"], 2))
+        else:  # undated: anchored on the publication day; with neither it meets every stored report
+            day = None if row["event_date"] else day_of(row["published"])
+            span = (day, UNDATED_BACK_DAYS)
+        key = (row["iso3"], row["country"]) if row["iso3"] or row["country"] else _ANYWHERE
+        for place in (key, _NOWHERE):
+            spans[place].append(span)
+            name_spans[place].append((day, NAME_WINDOW_DAYS))
+        names |= item_from_row(row).names
     found: dict[str, dict] = {}
     for key, days in spans.items():
         if _ANYWHERE in spans and key != _ANYWHERE:
             continue  # the fetch for anywhere holds these
-        query = select(reports).where(_place_condition(key), reports.c.modality == "reported", _date_condition(days))
+        for when in _date_conditions(days):
+            query = select(reports).where(_place_condition(key), reports.c.modality == "reported", when)
+            found.update((r.report_id, dict(r._mapping)) for r in conn.execute(query))
+    named = _sharing_a_name(conn, name_spans, names) - found.keys()
+    ids = sorted(named)
+    for start in range(0, len(ids), CHUNK):
+        query = select(reports).where(reports.c.report_id.in_(ids[start:start + CHUNK]))
         found.update((r.report_id, dict(r._mapping)) for r in conn.execute(query))
     return [found[rid] for rid in sorted(found)]
+
+
+def _sharing_a_name(conn: Connection, spans: dict[tuple, list[tuple[int | None, int]]],
+                    names: set[str]) -> set[str]:
+    """Ids of the stored reported reports of ``spans``' places and name windows whose words hold one of ``names``."""
+    out: set[str] = set()
+    if not names:
+        return out
+    for key, days in spans.items():
+        if _ANYWHERE in spans and key != _ANYWHERE:
+            continue
+        for when in _date_conditions(days):
+            query = select(reports.c.report_id, reports.c.terms).where(
+                _place_condition(key), reports.c.modality == "reported", when)
+            out.update(rid for rid, terms in conn.execute(query) if not names.isdisjoint(terms.split()))
+    return out
 
 
 _ANYWHERE, _NOWHERE = ("*", "*"), (None, None)
@@ -78,13 +109,36 @@ def _place_condition(key: tuple):
     return reports.c.iso3 == iso3 if iso3 else and_(reports.c.iso3.is_(None), reports.c.country == country)
 
 
-def _date_condition(days: list[int]):
-    if -1 in days:
-        return True  # an undated report with an undated article meets every report of its place
-    import datetime as dt
-    low = dt.date.fromordinal(min(days) - REACH_DAYS).isoformat()
-    high = dt.date.fromordinal(max(days) + REACH_DAYS).isoformat()
-    return or_(reports.c.event_date.between(low, high), reports.c.event_date.is_(None))
+def _date_conditions(spans: list[tuple[int | None, int]]) -> list:
+    """Conditions whose matches together hold every stored report dated compatibly with a span."""
+    if any(day is None for day, _ in spans):
+        return [true()]
+    ranges: dict[str | None, list[tuple[int, int]]] = defaultdict(list)  # precision (None: any) -> days
+    for day, reach in spans:
+        ranges[None].append((day - reach, day + reach))
+        for precision, wider in WINDOW_DAYS.items():
+            if precision is not None and wider > reach:
+                ranges[precision].append((day - wider, day + wider))
+    out = [reports.c.event_date.is_(None)]
+    for precision, days in ranges.items():
+        for low, high in _merged(days):
+            when = reports.c.event_date.between(_iso_day(low), _iso_day(high))
+            out.append(when if precision is None else and_(reports.c.date_precision == precision, when))
+    return out
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for low, high in sorted(ranges):
+        if out and low <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], high)
+        else:
+            out.append([low, high])
+    return [(low, high) for low, high in out]
+
+
+def _iso_day(ordinal: int) -> str:
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal())).isoformat()
 
 
 def _component_members(conn: Connection, component_ids: set[str]) -> list[dict]:
