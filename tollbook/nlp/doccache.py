@@ -1,4 +1,4 @@
-"""Per-Doc caches of what spaCy rebuilds on every access (the text, the entity list)."""
+"""Per-Doc caches of what spaCy rebuilds on every access (text, entities, sentences, tokens), built once per Doc."""
 from __future__ import annotations
 
 import bisect
@@ -6,12 +6,17 @@ import bisect
 from .countries import tokenize
 
 
+def _once(doc, key: str, build):
+    """``build(doc)``, kept in the Doc's ``user_data`` under ``key`` so that it is built once per Doc."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build(doc)
+    return found
+
+
 def doc_text(doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access."""
-    text = doc.user_data.get("tollbook_text")
-    if text is None:
-        text = doc.user_data["tollbook_text"] = doc.text
-    return text
+    return _once(doc, "tollbook_text", lambda d: d.text)
 
 
 def seed_text(doc, text: str) -> None:
@@ -23,10 +28,7 @@ def seed_text(doc, text: str) -> None:
 
 def doc_ents(doc) -> tuple:
     """``doc.ents``, built once per Doc: spaCy rebuilds the tuple of Spans on each access."""
-    ents = doc.user_data.get("tollbook_ents")
-    if ents is None:
-        ents = doc.user_data["tollbook_ents"] = tuple(doc.ents)
-    return ents
+    return _once(doc, "tollbook_ents", lambda d: tuple(d.ents))
 
 
 def sent_ents(sent) -> list:
@@ -41,26 +43,19 @@ def span_text(span) -> str:
 
 def doc_sents(doc) -> tuple:
     """``doc.sents``, built once per Doc: spaCy walks every token and builds new Spans on each access."""
-    sents = doc.user_data.get("tollbook_sents")
-    if sents is None:
-        sents = doc.user_data["tollbook_sents"] = tuple(doc.sents)
-    return sents
+    return _once(doc, "tollbook_sents", lambda d: tuple(d.sents))
 
 
 def doc_words(doc) -> list:
     """The whole text as the phrase finders' word tokens (``countries.tokenize``), built once per Doc:
     the country vote reads the whole text and the actor finder reads its sentences, so one pass serves both."""
-    words = doc.user_data.get("tollbook_words")
-    if words is None:
-        words = doc.user_data["tollbook_words"] = tokenize(doc_text(doc))
-        doc.user_data["tollbook_word_starts"] = [w.start for w in words]
-    return words
+    return _once(doc, "tollbook_words", lambda d: tokenize(doc_text(d)))
 
 
 def span_words(span) -> list:
     """The Doc's word tokens that lie inside ``span`` (offsets stay the Doc's)."""
     words = doc_words(span.doc)
-    starts = span.doc.user_data["tollbook_word_starts"]
+    starts = _once(span.doc, "tollbook_word_starts", lambda d: [w.start for w in doc_words(d)])
     lo = bisect.bisect_left(starts, span.start_char)
     hi = bisect.bisect_left(starts, span.end_char, lo)
     while hi > lo and words[hi - 1].end > span.end_char:
@@ -70,10 +65,7 @@ def span_words(span) -> list:
 
 def doc_tokens(doc) -> list:
     """The Doc's tokens as one list, built once per Doc: ``doc[i]`` builds a new Token object on every access."""
-    tokens = doc.user_data.get("tollbook_tokens")
-    if tokens is None:
-        tokens = doc.user_data["tollbook_tokens"] = list(doc)
-    return tokens
+    return _once(doc, "tollbook_tokens", lambda d: list(d))
 
 
 def span_tokens(span) -> list:
@@ -93,17 +85,12 @@ def span_lowers(span) -> list[str]:
 
 def doc_lowers(doc) -> list[str]:
     """Every token's lower-case form, built once per Doc."""
-    lowers = doc.user_data.get("tollbook_lowers")
-    if lowers is None:
-        lowers = doc.user_data["tollbook_lowers"] = [t.lower_ for t in doc_tokens(doc)]
-    return lowers
+    return _once(doc, "tollbook_lowers", lambda d: [t.lower_ for t in doc_tokens(d)])
 
 
 def char_span(doc, start: int, end: int):
     """``doc.char_span(start, end, alignment_mode="expand")`` by binary search over the cached token offsets."""
-    starts = doc.user_data.get("tollbook_token_starts")
-    if starts is None:
-        starts = doc.user_data["tollbook_token_starts"] = [t.idx for t in doc_tokens(doc)]
+    starts = _once(doc, "tollbook_token_starts", lambda d: [t.idx for t in doc_tokens(d)])
     if start < 0 or end > len(doc_text(doc)) or start >= end:
         return doc.char_span(start, end, alignment_mode="expand")
     first = max(bisect.bisect_right(starts, start) - 1, 0)
