@@ -186,3 +186,29 @@ def test_extract_a_war_total_in_the_lead_is_a_statistic_not_the_toll():
     assert [r.fatalities for r in result.reports if r.modality == "reported"] == [None]
     assert result.reports[0].event_date == "2022-11-02"
     assert sorted(s.min for s in result.statistics) == [2000, 2_000_000]
+
+
+def test_also_with_a_time_of_its_own_is_another_incident_told_in_passing():
+    result = extract("Six soldiers were killed in a clash with rebels in Cauca, Colombia, the army said.\n\n"
+                     "Three police officers also were killed by rebels over the weekend in the same area.",
+                     published="2024-03-06", outlet="example-news.org")
+    reported = [r for r in result.reports if r.modality == "reported"]
+    assert [(r.fatalities.min, r.fatalities.max) for r in reported] == [(6, 6)]
+    assert any(r.modality == "background" and r.fatalities and r.fatalities.min == 3 for r in result.reports)
+
+
+def test_also_on_the_story_day_stays_with_the_story():
+    result = extract("Police killed five protesters in Monywa, Myanmar, on Wednesday.\n\n"
+                     "Two more protesters were also killed by police on Wednesday.",
+                     published="2024-03-06", outlet="example-news.org")
+    assert [r.fatalities.min for r in result.reports if r.modality == "reported"] == [7]
+
+
+def test_a_title_figure_goes_with_the_incident_that_tells_it():
+    text = ("Rebels ambush soldiers in Bamenda\n"
+            "Soldiers of the army also killed three rebel fighters\n"
+            "About 20 soldiers were killed on Thursday when rebels ambushed their convoy near Bamenda, Cameroon.\n"
+            "In a separate encounter, three rebel fighters were killed on Wednesday by the army in Kumba.\n")
+    result = extract(text, published="2024-03-06", outlet="example-news.org")
+    by_place = {r.location: r.fatalities.min for r in result.reports if r.fatalities}
+    assert by_place == {"Bamenda": 20, "Kumba": 3}

@@ -169,3 +169,30 @@ def test_attribution_a_participle_speaks_for_the_subject_above_it(nlp):
     result = extract("A bomb exploded in a market in Kabul, Afghanistan, on Sunday. The health ministry issued a "
                      "statement on Monday saying 12 people were killed.", published="2024-01-10")
     assert [c.claimant for r in result.reports for c in r.claims] == ["health ministry"]
+
+
+def test_attribution_the_statement_refers_back_to_whoever_issued_it(nlp):
+    said = attribute_all(nlp, "The army said in a statement that two soldiers died. "
+                              "The statement said a boy had also been wounded.")
+    assert said[1].claimant == "army"
+
+
+def test_attribution_quoted_as_saying_names_the_speaker_not_the_medium(nlp):
+    who = attribute_all(nlp, "The district administrator, John Banda, was quoted on Radio Zambezi as saying "
+                             "that ten people were beheaded.")[0]
+    assert "Radio" not in who.claimant and "administrator" in who.claimant.lower()
+
+
+def test_attribution_claims_by_someone_that(nlp):
+    from tollbook import extract
+    result = extract("The government denies claims by the rebel commander that 40 soldiers died in the ambush "
+                     "near Goma, Congo, on Monday.", published="2024-01-10")
+    assert [c.claimant for r in result.reports for c in r.claims if c.min == 40] == ["rebel commander"]
+
+
+def test_attribution_a_later_sentence_about_the_deaths_names_their_source(nlp):
+    from tollbook import extract
+    result = extract("Two civilians have been killed by artillery fire in Kotli, Pakistan.\n\n"
+                     "Pakistan's military said in a statement that the deaths took place on Wednesday night.",
+                     published="2024-01-10")
+    assert [c.claimant for r in result.reports for c in r.claims] == ["Pakistan's military"]

@@ -31,7 +31,8 @@ from .records import Article, ExtractionResult, Rejection, Statistic
 from .sources.common import content_id
 
 BATCH_SIZE = 16
-TOLL_REFERENCE = re.compile(r"\b(the|this|that) (death )?(toll|figure|tally|count|number)s?\b", re.I)
+TOLL_REFERENCE = re.compile(r"\b(the|this|that|these|those) (death )?(toll|figure|tally|count|number|death|fatality|"
+                            r"fatalities|casualty|casualties|killing)s?\b", re.I)
 MIN_CUE_SCORE = 0.5
 
 
@@ -236,7 +237,9 @@ def _nearest_in_paragraph(index: int, paragraphs: list[int], said_in: dict[int, 
             if 0 <= other < len(paragraphs) and paragraphs[other] == paragraphs[index] and other in said_in \
                     and (other < index or same_story(other)):
                 return said_in[other]
-    following = index + 1  # "Five soldiers were killed …" / "Four died at the scene, the army said."
+    # "Five soldiers were killed …" / "Four died at the scene, the army said.", or "The death toll was
+    # provided by the army" below a title line standing between them
+    following = next((i for i in range(index + 1, len(facts)) if not facts[i].headline), len(facts))
     if following in said_in and same_story(following) and \
             (facts[following].figures or TOLL_REFERENCE.search(span_text(facts[following].sent))):
         return said_in[following]

@@ -103,12 +103,19 @@ def _inside_organisation(sent: Span, mention) -> bool:
 
 
 def is_headline(sent: Span) -> bool:
-    """A title line: it ends at a line break, is short, and has no closing full stop."""
-    text = span_text(sent)
-    body = text.rstrip()
-    ends_line = "\n" in text[len(body):] or sent.end == len(sent.doc)
-    first_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws
-    return ends_line and first_line and len(sent) <= 20 and not body.endswith((".", "?", "!", ":", "\""))
+    """A title line: short, on a line of its own, with no closing full stop. spaCy may cut a title in two
+    ("Soldiers of the Cameroon army" | "also killed three fighters"): the line decides, not the sentence."""
+    text = doc_text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.end_char - 1 if sent.end_char > sent.start_char else sent.end_char)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if not line or len(line.split()) > HEADLINE_WORDS:
+        return False
+    return not line.endswith(SENTENCE_ENDS)
+
+
+HEADLINE_WORDS = 20
+SENTENCE_ENDS = (".", "?", "!", ":", ";", "]", "\"", "\u201d", "\u2019", "'", ".)", "\u2026")
 
 
 SEVERAL_INCIDENTS = re.compile(

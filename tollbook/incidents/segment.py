@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..nlp.doccache import char_span, span_text
+from ..nlp.doccache import char_span, sent_ents, span_text
 from ..nlp.attribution import REPORTING_LEMMAS
 from ..nlp.modality import is_conflict_total
 from .facts import SentenceFacts
@@ -78,7 +78,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             target = _target(drafts, sentence, focus)
             if target is None:
                 background = (sentence.background and not SAME_DAY.search(span_text(sentence.sent))) or \
-                    _told_in_passing(sentence)
+                    _told_in_passing(sentence) or _also_at_another_time(sentence, drafts)
                 target = Draft(background=bool(drafts) and background,
                                distinct=bool(drafts) and bool(NEW_INCIDENT_CUES.search(span_text(sentence.sent))))
                 drafts.append(target)
@@ -92,7 +92,7 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
                 focus.sentences.append(sentence)
             else:
                 pending.append(sentence)
-    return _merge_same_place(_fold_headlines(drafts))
+    return _headline_figures_to_their_incident(_merge_same_place(_fold_headlines(drafts)))
 
 
 PLURAL_STRIKES = re.compile(r"(strikes|raids|attacks|bombings|bombardments|shelling|rockets|missiles|"
@@ -222,6 +222,8 @@ def _target(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = 
         if sentence.background and (sentence.figures or any(c.score >= STRONG_CUE for c in sentence.cues)):
             return None  # one aside after another: each earlier incident is its own
         return _same_place(drafts, places) or current
+    if _also_at_another_time(sentence, drafts):
+        return None
     day = _sentence_day(sentence)
     if day and current.day() and day != current.day():
         return _same_place(drafts, places) if places else None
@@ -232,6 +234,36 @@ def _target(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = 
 
 
 REFERRING = {"the", "this", "that", "its", "their", "his", "her", "same"}
+THE_SAME_TIME = re.compile(r"\b(today|tonight|same|this (morning|afternoon|evening)|earlier|later|then)\b", re.I)
+A_TIME = re.compile(r"\b(\w+day|weekend|week|month|year|night|morning|afternoon|evening|january|february|march|"
+                    r"april|may|june|july|august|september|october|november|december|(jan|feb|mar|apr|jun|jul|aug|"
+                    r"sep|sept|oct|nov|dec)\.?)s?\b", re.I)
+AN_AGE = re.compile(r"\bold\b|-old|\baged?\b", re.I)
+
+
+def _also_at_another_time(sentence: SentenceFacts, drafts: list[Draft]) -> bool:
+    """'Three soldiers were also killed by dissidents over the weekend in the same area': 'also' with a
+    time the story has not named adds another incident, told in passing; 'two policemen were also killed
+    in the attack' and 'protests in Yangon were also cracked down upon on Wednesday' (the story's day) do not."""
+    if not any(_has_also(sentence, cue) for cue in sentence.cues) or \
+            any(_definite(sentence, cue) for cue in sentence.cues):
+        return False
+    told = " ".join(span_text(s.sent).lower() for d in drafts if not d.background for s in d.sentences)
+    for ent in sent_ents(sentence.sent):
+        if ent.label_ != "DATE" or THE_SAME_TIME.search(ent.text) or AN_AGE.search(ent.text) or \
+                not A_TIME.search(ent.text):
+            continue
+        if ent.text.lower() not in told:
+            return True
+    return False
+
+
+def _has_also(sentence: SentenceFacts, cue) -> bool:
+    span = char_span(sentence.sent.doc, cue.start, cue.end)
+    if span is None:
+        return False
+    verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span.root.head
+    return any(c.lower_ == "also" for c in verb.children)
 
 
 def _definite(sentence: SentenceFacts, cue) -> bool:
@@ -324,6 +356,30 @@ def _twins(a: Draft, b: Draft) -> bool:
             or a.locations() != b.locations():
         return False
     return not (a.day() and b.day() and a.day() != b.day())
+
+
+def _headline_figures_to_their_incident(drafts: list[Draft]) -> list[Draft]:
+    """A headline sums up the whole story: 'Soldiers also killed three separatist fighters' in the title
+    belongs to the incident whose own sentences tell those three deaths, not to the lead one."""
+    for draft in drafts:
+        own = {_figure_key(f) for s in draft.sentences if not s.headline for f in s.figures}
+        for sentence in draft.sentences:
+            if not sentence.headline:
+                continue
+            for figure in sentence.figures:
+                key = _figure_key(figure)
+                if key not in own and any(_tells_figure(other, key) for other in drafts if other is not draft):
+                    draft.figures_elsewhere.add(figure.start)
+    return drafts
+
+
+def _figure_key(figure) -> tuple:
+    return figure.figure, figure.group, figure.quantity.min, figure.quantity.max
+
+
+def _tells_figure(draft: Draft, key: tuple) -> bool:
+    return any(_figure_key(f) == key for s in draft.sentences if not s.headline for f in s.figures
+               if f.start not in draft.figures_elsewhere)
 
 
 def _place_key(mention) -> str:

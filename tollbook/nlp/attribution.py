@@ -111,6 +111,10 @@ class Attributor:
             earlier = self._latest(lambda a: a.head == subject.lemma_.lower())
             if earlier is not None:
                 return earlier
+        if not has_name and subject.lemma_.lower() in DOCUMENTS and phrase[0].lower_ in REFERRING_DETERMINERS:
+            earlier = self._latest(lambda a: a.head not in DOCUMENTS)
+            if earlier is not None:  # "The statement said …" after "Pakistan's military said in a statement"
+                return earlier
         names_someone = any(t.ent_type_ in {"PERSON", "ORG"} for t in phrase)
         if not names_someone and phrase[0].lower_ in {"the", "this", "that"} | {t.text.lower() for t in phrase
                                                                                if t.dep_ == "poss"}:
@@ -129,6 +133,9 @@ class Attributor:
 
 
 SHORT_NAME_WORDS = 3
+DOCUMENTS = {"statement", "communique", "communiqué", "report", "release", "bulletin", "tweet", "post", "video",
+             "letter", "message"}
+REFERRING_DETERMINERS = {"the", "this", "that", "its", "their", "his", "her"}
 
 
 def _shortened(words: list[str], name: str) -> bool:
@@ -170,6 +177,8 @@ def _is_reporting(token: Token) -> bool:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         return True
     lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return _claim_by_someone(token) is not None
     if lemma not in REPORTING_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
         return False
     if lemma in WEAK_REPORTING:  # "the toll was provided by the army", "the ministry put the toll at"
@@ -177,6 +186,21 @@ def _is_reporting(token: Token) -> bool:
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in token.children):
         return False  # "claimed responsibility for the attack" is a deed, not a report
     return True
+
+
+CLAIM_NOUNS = {"claim", "report", "statement", "assertion", "allegation", "account", "announcement"}
+
+
+def _claim_by_someone(noun: Token) -> Token | None:
+    """'claims by Somalia's President that nearly 200 soldiers died': the noun reports, its 'by' names who."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS or not any(
+            c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in noun.children):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -213,6 +237,12 @@ def _phrase_edge(token: Token) -> bool:
 
 
 def _grammatical_speaker(verb: Token) -> Token | None:
+    if verb.pos_ == "NOUN":
+        return _claim_by_someone(verb)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb:
+        return _quoted_as_saying(verb.head.head)  # "X was quoted on Radio Mozambique as saying: …"
+    if _quoted_as_saying(verb) is not None:
+        return _quoted_as_saying(verb)
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -230,6 +260,13 @@ def _grammatical_speaker(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "xcomp"}:
         return _subject_above(verb)  # "the ministry issued a statement on Monday saying 12 were killed"
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """'X was quoted (by Reuters, on the radio) as saying': X speaks, the medium only carries it."""
+    if verb.lemma_.lower() not in {"quote", "cite"} or not any(c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _subject_above(verb: Token) -> Token | None:
