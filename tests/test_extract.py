@@ -212,3 +212,13 @@ def test_a_title_figure_goes_with_the_incident_that_tells_it():
     result = extract(text, published="2024-03-06", outlet="example-news.org")
     by_place = {r.location: r.fatalities.min for r in result.reports if r.fatalities}
     assert by_place == {"Bamenda": 20, "Kumba": 3}
+
+
+def test_weapons_listed_in_a_fight_do_not_retype_it_and_the_deaths_stay_with_it():
+    result = extract("Six soldiers have been killed in fighting with rebel dissidents in Cauca, Colombia, the army said.\n\n"
+                     "The army said the deaths occurred in a clash with dissidents of a rebel group that signed a "
+                     "peace agreement in 2016.\n\n"
+                     "They faced grenades, improvised explosive devices and gunfire in the attack, the army said.",
+                     outlet="example-news.org")
+    reported = [r for r in result.reports if r.modality == "reported"]
+    assert [(r.sub_event_type, r.event_date) for r in reported] == [("Armed clash", None)]

@@ -135,11 +135,16 @@ def primary_cue(draft: Draft) -> EventCue:
     attack, and the incident's first telling (its lead) counting more than later sentences."""
     tellings = [s for s in draft.sentences if s.cues and not s.headline] or [s for s in draft.sentences if s.cues]
     anchor = min(tellings, key=lambda s: s.index)
-    scored = [(_weight(c) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues]
+    scored = [(_weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues]
     return max(scored, key=lambda t: t[:2])[2]
 
 
-def _weight(cue: EventCue) -> float:
+def _weight(cue: EventCue, sentence: SentenceFacts) -> float:
+    """A weapon named alone tells the kind of attack; one of several ("they faced grenades, improvised
+    explosive devices and gunfire") tells how a fight was fought, and weighs no more than its cue."""
+    weapons = {c.sub_event_type for c in sentence.cues if c.sub_event_type in SPECIFIC_WEAPONS}
+    if len(weapons) > 1:
+        return cue.score
     return cue.score + SPECIFIC_WEAPONS.get(cue.sub_event_type, 0.0)
 
 
@@ -167,8 +172,10 @@ def _modality(draft: Draft, cue: EventCue) -> str:
 
 def _event_date(draft: Draft, published, story_date=None) -> tuple[str | None, str | None, dict | None]:
     ordered = sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
+    # a sentence drawn in by "the deaths occurred in a clash" may date something else ("a deal signed in 2016")
+    dating = [s for s in ordered if draft.background or not s.background]
     for precision_wanted in (("day",), ("day", "week", "month", "year")):
-        for sentence in ordered:
+        for sentence in dating:
             for d in sentence.dates:
                 if d.of_reporting or d.resolved.precision not in precision_wanted:
                     continue

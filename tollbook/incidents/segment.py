@@ -206,6 +206,9 @@ def _target(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = 
         # an aside is one sentence: the story returns to the latest incident it reports
         current = next((d for d in reversed(drafts) if not d.background), current)
     places = _locations(sentence, current)
+    if sentence.background and not current.background and not sentence.figures and \
+            THE_TOLL_TOLD.search(span_text(sentence.sent)):
+        return current  # "the army said the deaths occurred in a clash with a group that signed a deal in 2016"
     if sentence.background and not current.background:
         if SAME_DAY.search(span_text(sentence.sent)):
             return _same_place(drafts, places) if places else current
@@ -234,6 +237,7 @@ def _target(drafts: list[Draft], sentence: SentenceFacts, focus: Draft | None = 
 
 
 REFERRING = {"the", "this", "that", "its", "their", "his", "her", "same"}
+THE_TOLL_TOLD = re.compile(r"\b(the|these|those) (deaths|killings|fatalities|casualties|death toll)\b", re.I)
 THE_SAME_TIME = re.compile(r"\b(today|tonight|same|this (morning|afternoon|evening)|earlier|later|then)\b", re.I)
 A_TIME = re.compile(r"\b(\w+day|weekend|week|month|year|night|morning|afternoon|evening|january|february|march|"
                     r"april|may|june|july|august|september|october|november|december|(jan|feb|mar|apr|jun|jul|aug|"
