@@ -222,3 +222,12 @@ def test_weapons_listed_in_a_fight_do_not_retype_it_and_the_deaths_stay_with_it(
                      outlet="example-news.org")
     reported = [r for r in result.reports if r.modality == "reported"]
     assert [(r.sub_event_type, r.event_date) for r in reported] == [("Armed clash", None)]
+
+
+def test_an_undated_article_keeps_the_weekday_of_its_incident_not_of_the_telling():
+    result = extract("Rockets hit the port of Tripoli, Libya, overnight Thursday, killing three people, the "
+                     "government said on Friday.", outlet="example-news.org")
+    assert [(r.event_date, r.event_weekday) for r in result.reports] == [(None, "thursday")]
+    dated = extract("Rockets hit the port of Tripoli, Libya, on Thursday, killing three people.",
+                    published="2024-03-08", outlet="example-news.org")
+    assert [(r.event_date, r.event_weekday) for r in dated.reports] == [("2024-03-07", None)]

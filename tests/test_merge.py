@@ -1,4 +1,5 @@
 """The cross-article merge, model-free: blocking, decisions, and independence of input order."""
+import dataclasses
 import datetime as dt
 
 from hypothesis import given, settings, strategies as st
@@ -75,6 +76,15 @@ def test_a_follow_up_naming_the_victims_weeks_later_joins_the_incident():
     unrelated = item("r3", "a3", day=25, killed=None, words=("arraigned", "robbery", "holdup", "pellets"))
     assert same_incident(shooting, arrest)
     assert not same_incident(shooting, unrelated)
+
+
+def test_undated_reports_naming_other_weekdays_stay_apart():
+    friday = dataclasses.replace(item("r1", "a1", day=None), weekday="friday")
+    wednesday = dataclasses.replace(item("r2", "a2", day=None), weekday="wednesday")
+    again = dataclasses.replace(item("r3", "a3", day=None), weekday="wednesday")
+    incident_of = merge_items([friday, wednesday, again])
+    assert incident_of["r2"] == incident_of["r3"] != incident_of["r1"]
+    assert not same_incident(friday, wednesday) and same_incident(wednesday, again)
 
 
 def test_week_dates_span_their_week():

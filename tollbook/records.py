@@ -172,6 +172,7 @@ class Report:
     typer: str | None = None  # the event typer's versioned name
     type_source: str | None = None  # "rules" (the trigger rule's type, found plausible) or "model"
     type_probability: float | None = None  # the typer's calibrated probability of the type
+    event_weekday: str | None = None  # "wednesday": the day the article names when no date resolves
 
     def to_dict(self) -> dict:
         out = {}

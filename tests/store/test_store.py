@@ -25,7 +25,7 @@ def test_store_schema_recorded_by_migrations(store):
     names = set(inspect(store.engine).get_table_names())
     assert {"articles", "reports", "claims", "incidents", "rejections", "runs", "alembic_version"} <= names
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0005"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0006"
 
 
 def test_store_merges_reports_of_one_incident_and_keeps_others_apart(store):

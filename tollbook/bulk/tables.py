@@ -49,7 +49,7 @@ SCHEMAS = {
         ("modality", _TEXT), ("evidence", pa.list_(_EVIDENCE)), ("denials", pa.list_(_DENIAL)),
         ("field_evidence", _TEXT), ("trigger", _TEXT), ("extractor", _TEXT), ("gazetteer_id", _TEXT),
         ("place_evidence", _EVIDENCE), ("typer", _TEXT), ("type_source", _TEXT),
-        ("type_probability", pa.float64()), ("claims", pa.int64()),
+        ("type_probability", pa.float64()), ("event_weekday", _TEXT), ("claims", pa.int64()),
     ]),
     "claims": pa.schema([
         ("position", pa.int64()), ("report_id", _TEXT), ("article_id", _TEXT), ("claim_index", pa.int64()),

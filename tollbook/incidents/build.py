@@ -28,7 +28,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..nlp.doccache import char_span, doc_text, span_text
+from ..nlp.doccache import char_span, doc_text, sent_ents, span_text
 from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
@@ -36,7 +36,7 @@ from ..nlp.modality import modality_of
 from ..nlp.triggers import EventCue
 from ..typer.decide import decide
 from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
-from .facts import SentenceFacts
+from .facts import SentenceFacts, heads_reporting
 from .place import ResolvedPlace
 from .reconcile import CIVILIAN_GROUPS, reconcile, reconcile_group
 from .segment import Draft
@@ -101,7 +101,8 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         claims=claims, modality=_modality(draft, cue), evidence=evidence,
         denials=(), field_evidence=field_evidence, trigger=cue.trigger, extractor=EXTRACTOR_VERSION,
         gazetteer_id=place.gazetteer_id, place_evidence=_place_evidence(place),
-        typer=typed.typer, type_source=typed.source, type_probability=round(typed.probability, 3))
+        typer=typed.typer, type_source=typed.source, type_probability=round(typed.probability, 3),
+        event_weekday=None if precision == "day" else event_weekday(draft))
 
 
 def _place_evidence(place: ResolvedPlace) -> Evidence | None:
@@ -190,6 +191,21 @@ def _event_date(draft: Draft, published, story_date=None) -> tuple[str | None, s
     if published is not None and not draft.background:
         return published.isoformat(), "week", None
     return None, None, None
+
+
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def event_weekday(draft: Draft) -> str | None:
+    """The weekday the incident is told on ("shelled Tripoli on Wednesday") where no date resolves (an
+    article without a publication date): not the day a source spoke ("the government said on Friday")."""
+    ordered = sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
+    for sentence in ordered if draft.background else [s for s in ordered if not s.background]:
+        for ent in sent_ents(sentence.sent):
+            match = WEEKDAY.search(ent.text) if ent.label_ in {"DATE", "TIME"} else None
+            if match and not heads_reporting(ent):
+                return match.group(1).lower()
+    return None
 
 
 def _actors(draft: Draft, cue: EventCue, claims: tuple[Claim, ...],

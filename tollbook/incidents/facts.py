@@ -150,7 +150,7 @@ def _dates(sent: Span, published: dt.date | None) -> list[DateMention]:
             # "The announcement came on Sunday, a day after the attack": the attack was on Saturday
             resolved = ResolvedDate(resolved.date - dt.timedelta(days=days_after), "day")
         out.append(DateMention(start=ent.start_char, end=ent.end_char, text=ent.text, resolved=resolved,
-                               of_reporting=days_after is None and _heads_reporting(ent),
+                               of_reporting=days_after is None and heads_reporting(ent),
                                reckoned=days_after is not None))
     return out
 
@@ -173,7 +173,7 @@ def _is_span_boundary(ent: Span) -> bool:
     return before in {"since", "until", "till", "through", "throughout"} or ent.text.lower().startswith("since")
 
 
-def _heads_reporting(ent: Span) -> bool:
+def heads_reporting(ent: Span) -> bool:
     """'police said on Sunday', 'according to the report this morning': the date of the telling."""
     head = ent.root.head
     for _ in range(3):

@@ -42,6 +42,7 @@ def report_row(report: Report, position: int) -> dict:
         "gazetteer_id": report.gazetteer_id,
         "place_evidence": dumps(report.place_evidence.to_dict()) if report.place_evidence else None,
         "typer": report.typer, "type_source": report.type_source, "type_probability": report.type_probability,
+        "event_weekday": report.event_weekday,
         "terms": " ".join(report_terms(report)),
         "incident_id": None, "component_id": None,
     })
@@ -111,6 +112,7 @@ def report_dict(row, claims: list[dict]) -> dict:
     out["place_evidence"] = json.loads(row["place_evidence"]) if row["place_evidence"] else None
     out["typer"], out["type_source"] = row["typer"], row["type_source"]
     out["type_probability"] = row["type_probability"]
+    out["event_weekday"] = row["event_weekday"]
     out["incident_id"] = row["incident_id"]
     return out
 

@@ -59,6 +59,7 @@ reports = Table(
     Column("trigger", Text), Column("extractor", String(64), nullable=False),
     Column("gazetteer_id", String(64)), Column("place_evidence", Text),  # migration 0002
     Column("typer", String(64)), Column("type_source", String(16)), Column("type_probability", Float),  # 0003
+    Column("event_weekday", String(9)),  # migration 0006
     Column("terms", Text, nullable=False),  # the report's words for text similarity (merge)
     Column("incident_id", String(64)),
     Column("component_id", String(64)),  # reports linked by any merge edge (the unit of re-merging)

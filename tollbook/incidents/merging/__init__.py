@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from .blocking import candidate_pairs
 from .cluster import Link, components, groups, incident_id
-from .decide import LINK_THRESHOLD, pair_score, same_incident
+from .decide import LINK_THRESHOLD, other_weekdays, pair_score, same_incident
 from .features import MergeItem, item_from_row, norm, text_terms
 
 __all__ = ["MergeItem", "merge_items", "links_between", "components", "groups", "incident_id", "item_from_row",
@@ -22,6 +22,8 @@ def links_between(items: Iterable[MergeItem]) -> list[Link]:
     """Every linked candidate pair, as (score, report id, report id)."""
     links = []
     for a, b in candidate_pairs(items):
+        if other_weekdays(a, b):
+            continue
         score = pair_score(a, b)
         if score >= LINK_THRESHOLD:
             links.append((score, a.report_id, b.report_id))

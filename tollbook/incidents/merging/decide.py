@@ -15,6 +15,8 @@ The comparisons:
 * names: how many name-like words (``features.is_name_like``) both reports use: none, one,
   two (a first and a last name), more;
 * tolls and injured counts: overlapping ranges, within a factor of two, far apart, or not known;
+* weekdays: two reports that cannot be dated (no publication date) but name different weekdays
+  for their incidents are never linked (``other_weekdays``);
 * text: the cosine of the two reports' distinctive words, each weighted by its rarity in English
   (``features.term_weight``: names count most; three bombings of one market share a place and a
   type, not their words), and the summed weight of the shared words, by how far it reaches;
@@ -70,7 +72,15 @@ def pair_score(a: MergeItem, b: MergeItem) -> float:
 
 
 def same_incident(a: MergeItem, b: MergeItem) -> bool:
-    return pair_score(a, b) >= LINK_THRESHOLD
+    return not other_weekdays(a, b) and pair_score(a, b) >= LINK_THRESHOLD
+
+
+def other_weekdays(a: MergeItem, b: MergeItem) -> bool:
+    """Rockets 'on Friday' and shelling 'on Wednesday', told by articles with no date to resolve them,
+    are two days' incidents. Not a fitted weight: every GVA article is dated, so no pair there shows it."""
+    if a.day is not None and b.day is not None:
+        return False  # the dates themselves are compared
+    return a.weekday is not None and b.weekday is not None and a.weekday != b.weekday
 
 
 def text_similarity(a: MergeItem, b: MergeItem) -> float:

@@ -52,6 +52,7 @@ class MergeItem:
     place_words: frozenset[str] = frozenset()  # the words of its own place's names
     injured: tuple[int, int] | None = None
     names: frozenset[str] = field(default=frozenset(), compare=False)
+    weekday: str | None = None  # named by an undated article, or the day's own for a dated one
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "term_norm", sum(term_weight(t) ** 2 for t in self.terms) ** 0.5)
@@ -135,7 +136,20 @@ def item_from_row(row) -> MergeItem:
         actors=frozenset(a for a in (norm(row["actor1"]), norm(row["actor2"])) if a),
         killed=killed, terms=frozenset(row["terms"].split()),
         place_words=frozenset(w for name in ("location", "admin1", "admin2", "country") for w in words_of(row[name])),
-        injured=(row["injured_min"], row["injured_max"]) if row["injured_min"] is not None else None)
+        injured=(row["injured_min"], row["injured_max"]) if row["injured_min"] is not None else None,
+        weekday=_weekday(row))
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(row) -> str | None:
+    if row["date_precision"] == "day" and row["event_date"]:
+        try:
+            return WEEKDAYS[dt.date.fromisoformat(row["event_date"]).weekday()]
+        except ValueError:
+            return None
+    return row["event_weekday"] if "event_weekday" in row.keys() else None
 
 
 def words_of(value: str | None) -> list[str]:
