@@ -122,3 +122,30 @@ def test_reconcile_children_beyond_a_count_of_everyone_are_another_reading():
     claims = [claim(0, group="civilians"), claim(0, group="civilians", adds_to=0), claim(1, group="children")]
     total, civilians = reconcile(claims, "killed"), reconcile_group(claims, "killed", CIVILIAN_GROUPS)
     assert civilians.min <= total.max and (total.min, total.max) == (0, 1)
+
+
+def placed(text, phrase, lo, group, qualifier="exact"):
+    start = text.index(phrase)
+    return Claim(figure="killed", group=group, victims_text=phrase, min=lo, max=lo, qualifier=qualifier,
+                 claimant="army", claimant_type="military", start=start, end=start + len(phrase))
+
+
+def test_conjoined_counts_add_a_total_claim_that_never_double_counts():
+    from tollbook.incidents.build import _conjoined_totals
+    text = "At least two policemen and one civilian were killed, and 12 people were hurt."
+    parts = [placed(text, "two policemen", 2, "security_forces", "at least"),
+             placed(text, "one civilian", 1, "civilians")]
+    totals = _conjoined_totals(parts, text)
+    assert [(t.min, t.max, t.group, t.qualifier, t.kind, t.victims_text) for t in totals] == \
+        [(3, 3, "unknown", "at least", "total", "two policemen and one civilian")]
+    everything = parts + totals
+    r = reconcile(everything, "killed")
+    assert (r.min, r.max, r.best) == (3, 3, 3)
+    assert (reconcile_group(everything, "killed", CIVILIAN_GROUPS).min) == 1
+
+
+def test_counts_in_separate_clauses_are_not_conjoined():
+    from tollbook.incidents.build import _conjoined_totals
+    text = "Two soldiers died in Gao. Later three civilians died."
+    parts = [placed(text, "Two soldiers", 2, "security_forces"), placed(text, "three civilians", 3, "civilians")]
+    assert _conjoined_totals(parts, text) == []

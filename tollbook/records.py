@@ -95,7 +95,7 @@ class Claim:
     includes_attacker: bool = False  # "including the bomber"
     superseded: bool = False  # "initial reports had five dead"
     subset_of: str | None = None  # the group this figure is part of ("children" within "civilians")
-    kind: str = "figure"  # "figure" or "denial"
+    kind: str = "figure"  # "figure", "denial", or "total" (the sum a conjoined count states: "a soldier and two civilians")
     adds_to: int | None = None  # "one man shot dead … four others killed": the others come on top of 1
 
     def to_dict(self) -> dict:

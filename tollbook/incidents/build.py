@@ -359,7 +359,45 @@ def claims_of(draft: Draft, attributions: dict[int, Attribution | None], attribu
         if not figure.subset:
             counted[figure.figure] = figure.quantity.min
         claims.append(claim)
+    if claims:
+        claims.extend(_conjoined_totals(claims, doc_text(draft.sentences[0].sent.doc)))
     return tuple(claims)
+
+
+JOINED = re.compile(r"^\s*(,\s*(and\s+)?|and\s+)$")
+
+
+def _conjoined_totals(claims: list[Claim], text: str) -> list[Claim]:
+    """'A Pakistani army soldier and two civilians have been killed': the source counts three dead.
+    Each part keeps its group; the total is a claim of its own (kind ``total``) over the whole phrase,
+    which the reconciliation leaves aside: it reads the parts, so nothing is counted twice."""
+    totals, run = [], [claims[0]]
+    for claim in claims[1:] + [None]:
+        if claim is not None and _joins(run[-1], claim, text):
+            run.append(claim)
+            continue
+        if len(run) > 1:
+            totals.append(_total_of(run, text))
+        run = [claim]
+    return totals
+
+
+def _joins(left: Claim, right: Claim, text: str) -> bool:
+    return (right.figure == left.figure and right.claimant == left.claimant and right.adds_to is None
+            and not (left.subset_of or right.subset_of) and "vague" not in (left.qualifier, right.qualifier)
+            and not (left.includes_attacker or right.includes_attacker)
+            and 0 < right.start - left.end <= 8 and JOINED.match(text[left.end:right.start]) is not None)
+
+
+def _total_of(parts: list[Claim], text: str) -> Claim:
+    groups = {c.group for c in parts}
+    group = groups.pop() if len(groups) == 1 else "civilians" if groups <= CIVILIAN_GROUPS else "unknown"
+    qualifier = next((c.qualifier for c in parts if c.qualifier != "exact"), "exact")
+    first = parts[0]
+    return dataclasses.replace(first, group=group, victims_text=text[first.start:parts[-1].end],
+                               min=sum(c.min for c in parts), max=sum(c.max for c in parts),
+                               qualifier=qualifier, end=parts[-1].end, superseded=any(c.superseded for c in parts),
+                               kind="total")
 
 
 OTHERS = re.compile(r"\bothers\b|(?<!\bor )(?<!\band )\bmore\b(?!\s+than)", re.I)  # not "100 or more"

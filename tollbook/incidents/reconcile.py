@@ -27,6 +27,9 @@ The rules, with examples:
 9. "Others" come on top of the count before them: "one man shot dead … at
    least four others killed" reads as at least 5 in all, beside "at least
    five people" → 5.
+10. A conjoined count is also claimed whole: "a soldier and two civilians were
+   killed" gives a claim of 3 (kind ``total``) beside the parts 1 and 2
+   (``build.claims_of``); the ranges are read from the parts → 3, civilians 2.
 
 ``civilian_fatalities`` counts claims about civilians, children and women
 (children and women are civilians); ``child_fatalities`` the children.
