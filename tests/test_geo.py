@@ -419,3 +419,8 @@ def test_with_the_english_model(index):
     assert got["Abu Dalf"].role == "location"
     assert got["Salah al-Din"].role == "admin1"
     assert "Monday" not in got
+
+
+def test_a_family_name_is_not_a_place(places):
+    found = by_text(places("A missile hit the Abu Hamid family house in Khan Younis.", [("Khan Younis", "GPE")]))
+    assert "Abu Hamid" not in found and "Khan Younis" in found

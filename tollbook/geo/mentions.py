@@ -719,6 +719,9 @@ _NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "L
                      "WORK_OF_ART", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
+_KIN_NOUNS = frozenset({"family", "families", "clan", "clans", "tribe", "tribes", "household"})
+
+
 def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand]:
     doc = sent.doc
     toks = doc_tokens(doc)
@@ -785,6 +788,8 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
                         or hits[0][1].iso2 == (hint or "").upper()
                         or hits[0][1].population >= 100_000):
                     c.b += 1
+        if c.b < sent.end and toks[c.b].lower_ in _KIN_NOUNS:
+            continue  # "a strike on the Abu al-Rish family house": a family's name, not a place
         feat_after, excluded = _context_after(sent, c)
         if excluded:
             continue  # "US-led", "Iran-backed"
