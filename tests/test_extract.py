@@ -231,4 +231,3 @@ def test_an_undated_article_keeps_the_weekday_of_its_incident_not_of_the_telling
     dated = extract("Rockets hit the port of Tripoli, Libya, on Thursday, killing three people.",
                     published="2024-03-08", outlet="example-news.org")
     assert [(r.event_date, r.event_weekday) for r in dated.reports] == [("2024-03-07", None)]
-
