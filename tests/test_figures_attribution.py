@@ -157,6 +157,17 @@ def test_figures_conjoined_counts_lone_attackers_and_deaths_by_manner(nlp, text,
     assert figures_of(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("In Myingyan, Mandalay Region, a 14-year-old protester also reportedly died after being shot.",
+     [("killed", "children", 1, 1, "exact")]),
+    ("A 25-year-old protester was shot dead.", [("killed", "civilians", 1, 1, "exact")]),
+    ("A strike killed two civilians, a 32-year-old man and his daughter, at their home.",
+     [("killed", "civilians", 2, 2, "exact")]),
+])
+def test_figures_ages_and_appositions(nlp, text, expected):
+    assert figures_of(nlp, text) == expected
+
+
 def test_attribution_a_shortened_name_refers_back_to_the_full_one(nlp):
     from tollbook import extract
     result = extract("Airstrikes killed 12 civilians in Idlib, Syria, on Monday, the Syrian Observatory for Human "

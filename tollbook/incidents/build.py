@@ -376,7 +376,7 @@ def _conjoined_totals(claims: list[Claim], text: str) -> list[Claim]:
         if claim is not None and _joins(run[-1], claim, text):
             run.append(claim)
             continue
-        if len(run) > 1:
+        if len(run) > 1 and "and" in text[run[-2].end:run[-1].start]:  # "two civilians, a man …" is apposition
             totals.append(_total_of(run, text))
         run = [claim]
     return totals

@@ -449,6 +449,21 @@ def _reach(det: Token, noun: Token) -> int:
     return 7 if {"year", "old"} <= between or {"years", "old"} <= between else 3
 
 
+ADULT_AGE = 18
+
+
+def _names_one_of(noun: Token) -> bool:
+    """'two civilians, a 32-year-old man and his daughter': the man is one of the two, counted already."""
+    return noun.dep_ == "appos" and any(c.dep_ == "nummod" or c.like_num for c in noun.head.children)
+
+
+def _minor(det: Token, noun: Token) -> bool:
+    """'a 14-year-old protester' is a child, whatever the noun says."""
+    words = det.doc[det.i + 1:noun.i]
+    ages = [t for t in words if t.like_num and t.text.isdigit()]
+    return bool(ages) and any(t.lower_ in {"year", "years"} for t in words) and int(ages[0].text) < ADULT_AGE
+
+
 LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "kidnapper"}
 
 
@@ -490,7 +505,7 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
         if any(s <= token.idx < e for s, e in covered):
             continue
         harm = _harm_for_noun(noun)
-        if harm is None:
+        if harm is None or _names_one_of(noun):
             continue
         start, end = token.idx, noun.idx + len(noun.text)
         if (start, end) in taken:
@@ -498,7 +513,8 @@ def _lone_victims(sent: Span, figures: list[Figure]) -> list[Figure]:
         count = 0 if token.lower_ == "no" else 1
         quantity = Quantity(min=count, max=count, qualifier="exact", start=start, end=end,
                             text=doc_text(doc)[start:end])
-        out.append(Figure(figure=harm[1], group=WORD_GROUP[noun.lower_], quantity=quantity,
+        group = "children" if _minor(token, noun) else WORD_GROUP[noun.lower_]
+        out.append(Figure(figure=harm[1], group=group, quantity=quantity,
                           victims_text=doc_text(doc)[start:end], start=start, end=end, harm_word=harm[0].text,
                           includes_attacker=attacker, superseded=False, subset=_is_subset(sent, token.i),
                           additional=_along_with(noun)))
@@ -511,8 +527,8 @@ def _harm_for_noun(noun: Token) -> tuple[Token, str] | None:
         return head, _verb_harm(head)
     if noun.dep_ == "nsubj" and head.lemma_ in {"die"}:
         return head, "killed"
-    if noun.dep_ == "conj":
-        return _harm_for_noun(noun.head) if noun.head is not noun else None
+    if noun.dep_ in {"conj", "appos"}:  # "In Myingyan, Mandalay Region, a 14-year-old protester died": the
+        return _harm_for_noun(noun.head) if noun.head is not noun else None  # parse hangs it on the region
     if _along_with(noun):  # "one soldier was killed along with a village guard"
         verb = noun.head.head if noun.head.head.lower_ not in {"along", "together"} else noun.head.head.head
         if _harm_of(verb) and verb.pos_ in {"VERB", "AUX"}:
