@@ -354,7 +354,7 @@ def _lexicon() -> _Lexicon:
 class _View:
     """A span's words (hyphens and quotes skipped) with their keys and, on demand, their classes."""
 
-    __slots__ = ("lex", "toks", "texts", "keys", "_cls", "_where", "has_dep", "_pos_of", "_joined")
+    __slots__ = ("lex", "toks", "texts", "keys", "_cls", "_where", "has_dep", "_pos_of", "_joined", "_roles")
 
     def __init__(self, sent: "Span", lex: _Lexicon):
         self.lex = lex
@@ -380,6 +380,7 @@ class _View:
         self._cls: list[frozenset[str]] | None = None
         self._where: dict[str, list[int]] | None = None
         self._pos_of: dict[int, int] | None = None
+        self._roles: dict[tuple[int, int, str], frozenset[str]] = {}
 
     def _lemma_fallback(self) -> None:
         """With a lemmatizer, irregular forms the lexicon's own rules miss get their lemma's key.
@@ -480,6 +481,17 @@ class _View:
         return hi
 
     # -- grammar ---------------------------------------------------------------------------
+    def role_classes(self, i: int, j: int, role: str) -> frozenset[str]:
+        """The classes of the trigger's subject or object words, found once per trigger: a trigger's
+        rule cases ask about the same subject again and again."""
+        key = (i, j, role)
+        found = self._roles.get(key)
+        if found is None:
+            cls = self.cls
+            found = frozenset().union(*(cls[p] for p in self.role_positions(i, j, role)))
+            self._roles[key] = found
+        return found
+
     def role_positions(self, i: int, j: int, role: str) -> list[int] | range:
         """Positions of the trigger's subject (``subj``) or object (``obj``) words."""
         if self.has_dep:
@@ -635,7 +647,7 @@ def _holds(cond: _Cond, view: _View, i: int, j: int) -> bool:
     elif kind == "after":
         ok = view.any_in(j, j + _NEAR_WINDOW, cond)
     elif kind in ("subj", "obj"):
-        ok = any(view.has(p, cond) for p in view.role_positions(i, j, kind))
+        ok = not view.role_classes(i, j, kind).isdisjoint(cond.classes)
     elif kind == "subj_side":
         ok = view.subject_side(i, j) == cond.value
     else:  # lower
