@@ -13,7 +13,12 @@ Coding rules (ACLED's where it has one):
   attack, a market crash, a landslide toll) opens no incident, nor does a
   sentence whose only figures are aggregates ("the war has killed 10,000").
 * A headline tells the lead incident again: it joins the first incident
-  that follows it.
+  that follows it; a figure in it that another incident's own sentences tell
+  ("Soldiers also killed three separatist fighters") goes with that incident.
+* "Three soldiers were also killed over the weekend in the same area": "also"
+  with a time the story has not named is another incident, told in passing.
+* "The army said the deaths occurred in a clash with a group that signed a
+  deal in 2016" speaks of the deaths already told: it stays with them.
 """
 from __future__ import annotations
 
