@@ -231,3 +231,14 @@ def test_an_undated_article_keeps_the_weekday_of_its_incident_not_of_the_telling
     dated = extract("Rockets hit the port of Tripoli, Libya, on Thursday, killing three people.",
                     published="2024-03-08", outlet="example-news.org")
     assert [(r.event_date, r.event_weekday) for r in dated.reports] == [("2024-03-07", None)]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Jordan Smith, 19, was arrested on Wednesday after a man was shot dead in Huntsville.", "United States"),
+    ("A man was shot dead in Marietta, Georgia, on Sunday, police said.", "United States"),
+    ("Russian aircraft bombed Gori, Georgia, killing five civilians on Sunday.", "Georgia"),
+    ("Gunmen killed 12 soldiers in an attack on an army post in western Niger on Thursday.", "Niger"),
+])
+def test_the_country_in_focus_is_not_a_person_nor_a_namesake_province(text, country):
+    result = extract(text, published="2024-03-06", outlet="example-news.org")
+    assert [r.country for r in result.reports] == [country]

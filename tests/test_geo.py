@@ -424,3 +424,10 @@ def test_with_the_english_model(index):
 def test_a_family_name_is_not_a_place(places):
     found = by_text(places("A missile hit the Abu Hamid family house in Khan Younis.", [("Khan Younis", "GPE")]))
     assert "Abu Hamid" not in found and "Khan Younis" in found
+
+
+def test_a_compass_word_is_a_province_only_in_its_own_country(places):
+    abroad = by_text(places("Two East High students were shot.", [("East", "LOC")], country_iso2="US"))
+    home = by_text(places("Soldiers were killed in the Southwest region.", [("Southwest", "LOC")], country_iso2="CM"))
+    assert abroad.get("East") is None or abroad["East"].place is None
+    assert home["Southwest"].place is not None and home["Southwest"].place.iso2 == "CM"

@@ -667,6 +667,8 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
     tier_name = TIER_NAMES[tier]
     hint_country = hint.upper() if hint else None
     key = name_key(text)
+    if is_compass_word(text) and (hint_country is None or best.iso2 != hint_country):
+        return None, None  # "East", "Southwest": a province only in a story about its own country
     if tier == SKELETON:
         if len(key) < 5 or (hint_country and best.iso2 != hint_country):
             return None, None
@@ -687,6 +689,16 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
                                           and key == name_key(best.name)):
             return None, None
     return best, tier_name
+
+
+COMPASS_WORDS = frozenset(name_key(w) for w in (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+    "north-west", "south-east", "south-west", "central", "centre", "center", "far north", "littoral"))
+
+
+def is_compass_word(text: str) -> bool:
+    """'East', 'Southwest', 'Centre': region names in some countries, directions in every other."""
+    return name_key(text) in COMPASS_WORDS
 
 
 # GeoNames feature codes of bases, airfields and ports: facilities, not regions.

@@ -18,12 +18,25 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_ents, doc_sents, doc_text, doc_words
-from ..geo.index import EXACT, PlaceIndex
-from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places
+from ..geo.index import EXACT, PlaceIndex, name_key
+from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places, is_compass_word
 from ..nlp.countries import countries, country_by_code
 from .facts import SentenceFacts
 from .segment import Draft, is_list, is_reference_point
 
+
+
+def _inside(mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+
+def _province_abroad(index: PlaceIndex, mention) -> str | None:
+    """The country of a province named like the country mentioned ("Georgia": US; "Niger": NG)."""
+    if mention.how != "name":
+        return None
+    name = name_key(mention.country.name)
+    return next((p.iso2 for _, p in index.lookup_scored(mention.country.name, max_tier=EXACT)
+                 if p.kind == "admin1" and p.iso2 != mention.country.iso2 and name_key(p.name) == name), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +75,23 @@ def article_focus(doc: Doc) -> Focus:
     index = PlaceIndex.default()
     sentences = doc_sents(doc)
     lead_end = sentences[min(2, len(sentences) - 1)].end_char if sentences else 0
+    people = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "PERSON"]
+    named = []  # the countries' own mentions: their place entities must not vote again
     for mention in countries().find_in(doc_text(doc), doc_words(doc)):
-        votes[mention.country.iso2] += 2 if mention.end <= lead_end else 1
+        named.append((mention.start, mention.end))
+        if _inside(mention, people):
+            continue  # "Jordan Dumas, 19, was arrested"
+        weight = 2 if mention.end <= lead_end else 1
+        abroad = _province_abroad(index, mention)
+        if abroad:  # "Georgia", "Niger": the country or a province of another; the other places decide
+            votes[mention.country.iso2] += weight / 2
+            votes[abroad] += weight / 2
+        else:
+            votes[mention.country.iso2] += weight
     for ent in doc_ents(doc):
-        if ent.label_ not in {"GPE", "LOC"}:
-            continue
+        if ent.label_ not in {"GPE", "LOC"} or is_compass_word(ent.text) or \
+                any(start < ent.end_char and ent.start_char < end for start, end in named):
+            continue  # "two East high school students" is not Cameroon's East region
         scored = index.lookup_scored(ent.text, max_tier=EXACT)
         # exact names only, and only places that stand out: no fuzzy votes, and no
         # village abroad that happens to share a province's name
