@@ -198,9 +198,15 @@ def _iso2_of(mention: PlaceMention | None) -> str | None:
     return mention.place.iso2
 
 
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
+
+
 def _name(mention: PlaceMention | None) -> str | None:
+    """As the article names it, save an abbreviation ("D.C.", "UK"): the gazetteer's name says more."""
     if mention is None:
         return None
+    if mention.place is not None and ABBREVIATION.match(mention.text):
+        return mention.place.name
     return mention.text
 
 
