@@ -242,3 +242,9 @@ def test_an_undated_article_keeps_the_weekday_of_its_incident_not_of_the_telling
 def test_the_country_in_focus_is_not_a_person_nor_a_namesake_province(text, country):
     result = extract(text, published="2024-03-06", outlet="example-news.org")
     assert [r.country for r in result.reports] == [country]
+
+
+def test_a_local_story_takes_its_country_from_its_towns_institutions():
+    result = extract("According to the Hot Springs Police Department, one of the victims in Thursday's shooting that "
+                     "sent five people to the hospital was released.", published="2024-03-06", outlet="example.com")
+    assert [r.country for r in result.reports] == ["United States"]

@@ -667,7 +667,8 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
     tier_name = TIER_NAMES[tier]
     hint_country = hint.upper() if hint else None
     key = name_key(text)
-    if is_compass_word(text) and (hint_country is None or best.iso2 != hint_country):
+    if is_compass_word(text) and (hint_country is None or best.iso2 != hint_country
+                                  or best.kind not in ("admin1", "admin2")):
         return None, None  # "East", "Southwest": a province only in a story about its own country
     if tier == SKELETON:
         if len(key) < 5 or (hint_country and best.iso2 != hint_country):

@@ -26,6 +26,30 @@ from .segment import Draft, is_list, is_reference_point
 
 
 
+ORGANISATION_WORDS = re.compile(
+    r"\s+(police|sheriff|sheriff's|fire|county|city|state|department|office|council|university|college|"
+    r"hospital|school|schools|district|court|bureau|news|times|post|herald|tribune)\b.*$", re.I)
+TOWN_IN_NAME = 20_000
+
+
+def _towns_in_organisations(doc: Doc, index: PlaceIndex) -> Counter[str]:
+    """A local story may name no country and no place entity, only its town's institutions: "the Hot
+    Springs Police Department", "an Evansville teen" (tagged ORG), "MIAMI (CBSMiami)". Their towns vote
+    where nothing else does."""
+    votes: Counter[str] = Counter()
+    for ent in doc_ents(doc):
+        if ent.label_ != "ORG":
+            continue
+        name = ORGANISATION_WORDS.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
+        if not name or is_compass_word(name):
+            continue
+        scored = index.lookup_scored(name, max_tier=EXACT)
+        if scored and scored[0][1].iso2 and (scored[0][1].kind != "populated"
+                                             or scored[0][1].population >= TOWN_IN_NAME):
+            votes[scored[0][1].iso2] += 1
+    return votes
+
+
 def _inside(mention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= mention.start and mention.end <= end for start, end in spans)
 
@@ -98,6 +122,8 @@ def article_focus(doc: Doc) -> Focus:
         if scored and (scored[0][1].kind != "populated" or scored[0][1].population >= 20_000) \
                 and scored[0][1].iso2:
             votes[scored[0][1].iso2] += 2 if ent.end_char <= lead_end else 1
+    if not votes:
+        votes = _towns_in_organisations(doc, index)
     if not votes:
         return Focus(None, None, None)
     iso2 = votes.most_common(1)[0][0]
