@@ -248,3 +248,13 @@ def test_a_local_story_takes_its_country_from_its_towns_institutions():
     result = extract("According to the Hot Springs Police Department, one of the victims in Thursday's shooting that "
                      "sent five people to the hospital was released.", published="2024-03-06", outlet="example.com")
     assert [r.country for r in result.reports] == ["United States"]
+
+
+def test_a_subheading_then_another_day_opens_another_incident():
+    text = ("Rockets kill three in Tripoli\n"
+            "At least three people were killed after rockets hit the port of Tripoli, Libya, the government said "
+            "early on Friday.\n"
+            "Residential neighbourhoods targeted\n"
+            "On Wednesday, at least five civilians were killed when artillery shelled Tripoli twice.\n")
+    result = extract(text, outlet="example-news.org")
+    assert sorted(r.fatalities.min for r in result.reports if r.modality == "reported") == [3, 5]

@@ -87,6 +87,14 @@ def test_undated_reports_naming_other_weekdays_stay_apart():
     assert not same_incident(friday, wednesday) and same_incident(wednesday, again)
 
 
+def test_a_report_that_names_no_weekday_does_not_join_two_that_name_different_ones():
+    friday = dataclasses.replace(item("r1", "a1", day=None), weekday="friday")
+    unnamed = item("r2", "a2", day=None)
+    wednesday = dataclasses.replace(item("r3", "a3", day=None), weekday="wednesday")
+    incident_of = merge_items([friday, unnamed, wednesday])
+    assert incident_of["r1"] != incident_of["r3"]
+
+
 def test_week_dates_span_their_week():
     monday = item("r1", "a1", day=0, precision="week")
     sunday = item("r2", "a2", day=6)

@@ -69,7 +69,10 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
     drafts: list[Draft] = []
     pending: list[SentenceFacts] = []
     focus: Draft | None = None  # the incident the story last spoke of: not always the latest opened
+    section = False  # a subheading stands between the story so far and this sentence
     for sentence in facts:
+        if sentence.headline and _has_news(drafts):
+            section = True
         if sentence.borrowed:
             continue
         if sentence.cues and not _has_news(drafts) and not sentence.headline:
@@ -80,12 +83,16 @@ def segment(facts: list[SentenceFacts]) -> list[Draft]:
             pending = []
             continue
         if sentence.cues and not _only_aggregates(sentence):
-            target = _target(drafts, sentence, focus)
+            # "Residential neighbourhoods targeted" / "On Wednesday, five civilians were killed …": a new
+            # section that opens on a time the story has not named tells another incident
+            new_section = section and not sentence.headline and _names_a_time_not_told(sentence, drafts)
+            section = section and sentence.headline
+            target = None if new_section else _target(drafts, sentence, focus)
             if target is None:
                 background = (sentence.background and not SAME_DAY.search(span_text(sentence.sent))) or \
                     _told_in_passing(sentence) or _also_at_another_time(sentence, drafts)
-                target = Draft(background=bool(drafts) and background,
-                               distinct=bool(drafts) and bool(NEW_INCIDENT_CUES.search(span_text(sentence.sent))))
+                target = Draft(background=bool(drafts) and background, distinct=bool(drafts) and (
+                    new_section or bool(NEW_INCIDENT_CUES.search(span_text(sentence.sent)))))
                 drafts.append(target)
                 target.sentences.extend(pending)
                 pending = []
@@ -254,8 +261,14 @@ def _also_at_another_time(sentence: SentenceFacts, drafts: list[Draft]) -> bool:
     """'Three soldiers were also killed by dissidents over the weekend in the same area': 'also' with a
     time the story has not named adds another incident, told in passing; 'two policemen were also killed
     in the attack' and 'protests in Yangon were also cracked down upon on Wednesday' (the story's day) do not."""
-    if not any(_has_also(sentence, cue) for cue in sentence.cues) or \
-            any(_definite(sentence, cue) for cue in sentence.cues):
+    if not any(_has_also(sentence, cue) for cue in sentence.cues):
+        return False
+    return _names_a_time_not_told(sentence, drafts)
+
+
+def _names_a_time_not_told(sentence: SentenceFacts, drafts: list[Draft]) -> bool:
+    """A day, week or month the story's incidents have not named, and no event word pointing back."""
+    if any(_definite(sentence, cue) for cue in sentence.cues):
         return False
     told = " ".join(span_text(s.sent).lower() for d in drafts if not d.background for s in d.sentences)
     for ent in sent_ents(sentence.sent):

@@ -3,8 +3,9 @@
 1. Components: reports joined by any link (union-find). A component is the unit of re-merging:
    a new report re-clusters only the components it links to.
 2. Inside a component, links are taken strongest first (ties by report ids) and join two groups
-   unless that would put two reports of one article together: one article's reports are
-   different incidents by construction (segmentation already split them).
+   unless that would put two reports of one article together (one article's reports are
+   different incidents by construction: segmentation already split them), or an undated report
+   with a report that names another weekday (``decide.other_weekdays``), even through a third.
 
 The incident id is a content hash of the group's smallest report id, so it does not depend on
 the order of ingest, and an incident keeps its id while reports join it.
@@ -55,19 +56,33 @@ def groups(items: list[MergeItem], links: list[Link]) -> dict[str, str]:
     """report id -> incident id, for the reports of one or more whole components."""
     found = UnionFind()
     articles: dict[str, set[str]] = {}
+    days: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # (weekdays of undated, of dated reports)
     for item in items:
         found.find(item.report_id)
         articles[item.report_id] = {item.article_id}
+        days[item.report_id] = _weekdays(item)
     for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         ra, rb = found.find(a), found.find(b)
-        if ra == rb or articles[ra] & articles[rb]:
+        if ra == rb or articles[ra] & articles[rb] or _other_days(days[ra], days[rb]):
             continue
         root = found.union(ra, rb)
         articles[root] = articles[ra] | articles[rb]
+        days[root] = (days[ra][0] | days[rb][0], days[ra][1] | days[rb][1])
     members: dict[str, list[str]] = defaultdict(list)
     for item in items:
         members[found.find(item.report_id)].append(item.report_id)
     return {rid: incident_id(min(rids)) for rids in members.values() for rid in rids}
+
+
+def _weekdays(item: MergeItem) -> tuple[frozenset[str], frozenset[str]]:
+    if item.weekday is None:
+        return frozenset(), frozenset()
+    return (frozenset({item.weekday}), frozenset()) if item.day is None else (frozenset(), frozenset({item.weekday}))
+
+
+def _other_days(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether an undated report of one group names another weekday than a report of the other."""
+    return any(x != y for x in a[0] for y in b[0] | b[1]) or any(x != y for x in a[1] for y in b[0])
 
 
 def incident_id(first_report_id: str) -> str:

@@ -16,7 +16,8 @@ The comparisons:
   two (a first and a last name), more;
 * tolls and injured counts: overlapping ranges, within a factor of two, far apart, or not known;
 * weekdays: two reports that cannot be dated (no publication date) but name different weekdays
-  for their incidents are never linked (``other_weekdays``);
+  for their incidents are never linked (``other_weekdays``), nor joined through a third report
+  (``cluster``); naming the same weekday compares as dates a day or two apart;
 * text: the cosine of the two reports' distinctive words, each weighted by its rarity in English
   (``features.term_weight``: names count most; three bombings of one market share a place and a
   type, not their words), and the summed weight of the shared words, by how far it reaches;
@@ -119,7 +120,10 @@ def place_level(a: MergeItem, b: MergeItem) -> str:
 
 def date_level(a: MergeItem, b: MergeItem) -> str:
     if a.day is None or b.day is None:
-        return "date:unknown"
+        # shelling "on Wednesday" told by two undated articles: at best one day, at worst a week apart;
+        # scored as dates a day or two apart (no GVA pair shows it: every GVA article is dated)
+        same_weekday = a.weekday is not None and a.weekday == b.weekday
+        return "date:near" if same_weekday else "date:unknown"
     gap = date_gap(a, b)
     if gap <= 2 and (a.precision not in ("day", None) or b.precision not in ("day", None)):
         return "date:coarse"
