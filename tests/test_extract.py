@@ -258,3 +258,4 @@ def test_a_subheading_then_another_day_opens_another_incident():
             "On Wednesday, at least five civilians were killed when artillery shelled Tripoli twice.\n")
     result = extract(text, outlet="example-news.org")
     assert sorted(r.fatalities.min for r in result.reports if r.modality == "reported") == [3, 5]
+

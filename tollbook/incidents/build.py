@@ -73,6 +73,7 @@ def build_report(draft: Draft, index: int, ctx: ArticleContext, claims: tuple[Cl
         return None
     date, precision, date_span = _event_date(draft, ctx.article.published_date, story_date)
     actor1, actor2 = _actors(draft, cue, claims, ctx)
+    typed = _attack_on_state_forces(typed, claims, actor2)
     article = ctx.article
     evidence = tuple(_evidence(s) for s in draft.sentences)
     field_evidence = {"sub_event_type": {"start": cue.start, "end": cue.end, "text": cue.trigger}}
@@ -121,6 +122,20 @@ def _text_hash(text: str) -> str:
 
 
 LEAD_BONUS = 0.15
+
+
+STATE_FORCES = re.compile(r"^(Military|Police) Forces of ")
+
+
+def _attack_on_state_forces(typed, claims: tuple[Claim, ...], victim: ActorMention | None):
+    """ACLED's 'Attack' is violence against civilians: an armed group's attack on a state's forces that
+    harms soldiers and no civilian ("nearly 200 soldiers died in the Al Shabaab attack") is a clash."""
+    if typed.sub_event_type != "Attack" or victim is None or not STATE_FORCES.match(victim.actor.name):
+        return typed
+    harmed = {c.group for c in claims if c.kind == "figure" and c.figure in {"killed", "injured"} and c.max > 0}
+    if "security_forces" not in harmed or harmed & CIVILIAN_GROUPS:
+        return typed
+    return dataclasses.replace(typed, event_type="Battles", sub_event_type="Armed clash")
 
 
 def incident_text(draft: Draft, cue: EventCue) -> str:
