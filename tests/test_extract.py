@@ -259,3 +259,11 @@ def test_a_subheading_then_another_day_opens_another_incident():
     result = extract(text, outlet="example-news.org")
     assert sorted(r.fatalities.min for r in result.reports if r.modality == "reported") == [3, 5]
 
+
+
+def test_a_weapon_named_as_the_setting_does_not_type_the_event():
+    result = extract("Militants seized control of the town of Hit in Anbar province, Iraq, on Sunday, despite "
+                     "stepped-up airstrikes targeting the region, officials said.",
+                     published="2015-05-17", outlet="example-news.org")
+    assert [r.sub_event_type for r in result.reports if r.modality == "reported"] == \
+        ["Non-state actor overtakes territory"]

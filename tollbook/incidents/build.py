@@ -151,8 +151,21 @@ def primary_cue(draft: Draft) -> EventCue:
     attack, and the incident's first telling (its lead) counting more than later sentences."""
     tellings = [s for s in draft.sentences if s.cues and not s.headline] or [s for s in draft.sentences if s.cues]
     anchor = min(tellings, key=lambda s: s.index)
-    scored = [(_weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues]
+    scored = [(_weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues
+              if not _in_spite_of(s, c)]
+    if not scored:
+        scored = [(_weight(c, s), -c.start, c) for s in tellings for c in s.cues]
     return max(scored, key=lambda t: t[:2])[2]
+
+
+CONCESSIVE = {"despite", "amid", "amidst"}
+
+
+def _in_spite_of(sentence: SentenceFacts, cue: EventCue) -> bool:
+    """'IS seized Ramadi, despite stepped-up US-led airstrikes targeting the region': the airstrikes
+    are the setting, not the event told."""
+    span = char_span(sentence.sent.doc, cue.start, cue.end)
+    return span is not None and any(t.lower_ in CONCESSIVE and t.dep_ == "prep" for t in span.root.ancestors)
 
 
 def _weight(cue: EventCue, sentence: SentenceFacts) -> float:
