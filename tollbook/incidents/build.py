@@ -151,11 +151,9 @@ def primary_cue(draft: Draft) -> EventCue:
     attack, and the incident's first telling (its lead) counting more than later sentences."""
     tellings = [s for s in draft.sentences if s.cues and not s.headline] or [s for s in draft.sentences if s.cues]
     anchor = min(tellings, key=lambda s: s.index)
-    scored = [(_weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c) for s in tellings for c in s.cues
-              if not _in_spite_of(s, c)]
-    if not scored:
-        scored = [(_weight(c, s), -c.start, c) for s in tellings for c in s.cues]
-    return max(scored, key=lambda t: t[:2])[2]
+    scored = [(not _in_spite_of(s, c), _weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c)
+              for s in tellings for c in s.cues]
+    return max(scored, key=lambda t: t[:3])[3]
 
 
 CONCESSIVE = {"despite", "amid", "amidst"}
@@ -199,12 +197,21 @@ def _modality(draft: Draft, cue: EventCue) -> str:
     return modality
 
 
+def _by_telling(draft: Draft) -> list[SentenceFacts]:
+    """The incident's sentences, those that tell it first (no headline, no aside, an event word)."""
+    return sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
+
+
+def _dating(draft: Draft) -> list[SentenceFacts]:
+    """The sentences that may date the incident: an aside drawn in by "the deaths occurred in a clash"
+    may date something else ("a deal signed in 2016")."""
+    return [s for s in _by_telling(draft) if draft.background or not s.background]
+
+
 def _event_date(draft: Draft, published, story_date=None) -> tuple[str | None, str | None, dict | None]:
-    ordered = sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
-    # a sentence drawn in by "the deaths occurred in a clash" may date something else ("a deal signed in 2016")
-    dating = [s for s in ordered if draft.background or not s.background]
+    ordered = _by_telling(draft)
     for precision_wanted in (("day",), ("day", "week", "month", "year")):
-        for sentence in dating:
+        for sentence in _dating(draft):
             for d in sentence.dates:
                 if d.of_reporting or d.resolved.precision not in precision_wanted:
                     continue
@@ -227,8 +234,7 @@ WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sund
 def event_weekday(draft: Draft) -> str | None:
     """The weekday the incident is told on ("shelled Tripoli on Wednesday") where no date resolves (an
     article without a publication date): not the day a source spoke ("the government said on Friday")."""
-    ordered = sorted(draft.sentences, key=lambda s: (s.headline, s.background, not s.cues, s.index))
-    for sentence in ordered if draft.background else [s for s in ordered if not s.background]:
+    for sentence in _dating(draft):
         for ent in sent_ents(sentence.sent):
             match = WEEKDAY.search(ent.text) if ent.label_ in {"DATE", "TIME"} else None
             if match and not heads_reporting(ent):

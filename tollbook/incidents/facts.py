@@ -107,7 +107,7 @@ def is_headline(sent: Span) -> bool:
     ("Soldiers of the Cameroon army" | "also killed three fighters"): the line decides, not the sentence."""
     text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
-    line_end = text.find("\n", sent.end_char - 1 if sent.end_char > sent.start_char else sent.end_char)
+    line_end = text.find("\n", max(sent.start_char, sent.end_char - 1))
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
     if not line or len(line.split()) > HEADLINE_WORDS:
         return False

@@ -241,8 +241,8 @@ def _grammatical_speaker(verb: Token) -> Token | None:
         return _claim_by_someone(verb)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb:
         return _quoted_as_saying(verb.head.head)  # "X was quoted on Radio Mozambique as saying: …"
-    if _quoted_as_saying(verb) is not None:
-        return _quoted_as_saying(verb)
+    if (quoted := _quoted_as_saying(verb)) is not None:
+        return quoted
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]

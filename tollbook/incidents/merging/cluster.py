@@ -16,6 +16,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .decide import Weekdays, days_conflict, weekdays_of
 from .features import MergeItem
 
 Link = tuple[float, str, str]  # (score, report id, report id)
@@ -56,14 +57,14 @@ def groups(items: list[MergeItem], links: list[Link]) -> dict[str, str]:
     """report id -> incident id, for the reports of one or more whole components."""
     found = UnionFind()
     articles: dict[str, set[str]] = {}
-    days: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # (weekdays of undated, of dated reports)
+    days: dict[str, Weekdays] = {}
     for item in items:
         found.find(item.report_id)
         articles[item.report_id] = {item.article_id}
-        days[item.report_id] = _weekdays(item)
+        days[item.report_id] = weekdays_of(item)
     for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         ra, rb = found.find(a), found.find(b)
-        if ra == rb or articles[ra] & articles[rb] or _other_days(days[ra], days[rb]):
+        if ra == rb or articles[ra] & articles[rb] or days_conflict(days[ra], days[rb]):
             continue
         root = found.union(ra, rb)
         articles[root] = articles[ra] | articles[rb]
@@ -72,17 +73,6 @@ def groups(items: list[MergeItem], links: list[Link]) -> dict[str, str]:
     for item in items:
         members[found.find(item.report_id)].append(item.report_id)
     return {rid: incident_id(min(rids)) for rids in members.values() for rid in rids}
-
-
-def _weekdays(item: MergeItem) -> tuple[frozenset[str], frozenset[str]]:
-    if item.weekday is None:
-        return frozenset(), frozenset()
-    return (frozenset({item.weekday}), frozenset()) if item.day is None else (frozenset(), frozenset({item.weekday}))
-
-
-def _other_days(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether an undated report of one group names another weekday than a report of the other."""
-    return any(x != y for x in a[0] for y in b[0] | b[1]) or any(x != y for x in a[1] for y in b[0])
 
 
 def incident_id(first_report_id: str) -> str:

@@ -76,12 +76,27 @@ def same_incident(a: MergeItem, b: MergeItem) -> bool:
     return not other_weekdays(a, b) and pair_score(a, b) >= LINK_THRESHOLD
 
 
+Weekdays = tuple[frozenset[str], frozenset[str]]  # the weekdays of undated reports, of dated reports
+
+
+def weekdays_of(item: MergeItem) -> Weekdays:
+    if item.weekday is None:
+        return frozenset(), frozenset()
+    return (frozenset({item.weekday}), frozenset()) if item.day is None else (frozenset(), frozenset({item.weekday}))
+
+
+def days_conflict(a: Weekdays, b: Weekdays) -> bool:
+    """Whether an undated report on one side names another weekday than a report on the other: rockets
+    'on Friday' and shelling 'on Wednesday', told by articles with no date to resolve them, are two days'
+    incidents. Two dated reports are left to their dates. Not a fitted weight: every GVA article is
+    dated, so no pair there shows it."""
+    return any(x != y for x in a[0] for y in b[0] | b[1]) or any(x != y for x in a[1] for y in b[0])
+
+
 def other_weekdays(a: MergeItem, b: MergeItem) -> bool:
-    """Rockets 'on Friday' and shelling 'on Wednesday', told by articles with no date to resolve them,
-    are two days' incidents. Not a fitted weight: every GVA article is dated, so no pair there shows it."""
-    if a.day is not None and b.day is not None:
-        return False  # the dates themselves are compared
-    return a.weekday is not None and b.weekday is not None and a.weekday != b.weekday
+    if a.weekday is None or b.weekday is None:
+        return False  # nearly every pair: asked of each candidate pair, it must stay cheap
+    return days_conflict(weekdays_of(a), weekdays_of(b))
 
 
 def text_similarity(a: MergeItem, b: MergeItem) -> float:

@@ -149,7 +149,7 @@ def _weekday(row) -> str | None:
             return WEEKDAYS[dt.date.fromisoformat(row["event_date"]).weekday()]
         except ValueError:
             return None
-    return row["event_weekday"] if "event_weekday" in row.keys() else None
+    return row["event_weekday"]
 
 
 def words_of(value: str | None) -> list[str]:
