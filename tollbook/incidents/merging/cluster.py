@@ -16,7 +16,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .decide import Weekdays, days_conflict, weekdays_of
+from .decide import NO_WEEKDAYS, Weekdays, days_conflict, weekdays_of
 from .features import MergeItem
 
 Link = tuple[float, str, str]  # (score, report id, report id)
@@ -57,18 +57,21 @@ def groups(items: list[MergeItem], links: list[Link]) -> dict[str, str]:
     """report id -> incident id, for the reports of one or more whole components."""
     found = UnionFind()
     articles: dict[str, set[str]] = {}
-    days: dict[str, Weekdays] = {}
+    days: dict[str, Weekdays] = {}  # only the groups where a report names a weekday
     for item in items:
         found.find(item.report_id)
         articles[item.report_id] = {item.article_id}
-        days[item.report_id] = weekdays_of(item)
+        if item.weekday is not None:
+            days[item.report_id] = weekdays_of(item)
     for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         ra, rb = found.find(a), found.find(b)
-        if ra == rb or articles[ra] & articles[rb] or days_conflict(days[ra], days[rb]):
+        day_a, day_b = days.get(ra, NO_WEEKDAYS), days.get(rb, NO_WEEKDAYS)
+        if ra == rb or articles[ra] & articles[rb] or days_conflict(day_a, day_b):
             continue
         root = found.union(ra, rb)
         articles[root] = articles[ra] | articles[rb]
-        days[root] = (days[ra][0] | days[rb][0], days[ra][1] | days[rb][1])
+        if day_a is not NO_WEEKDAYS or day_b is not NO_WEEKDAYS:
+            days[root] = (day_a[0] | day_b[0], day_a[1] | day_b[1])
     members: dict[str, list[str]] = defaultdict(list)
     for item in items:
         members[found.find(item.report_id)].append(item.report_id)

@@ -79,9 +79,12 @@ def same_incident(a: MergeItem, b: MergeItem) -> bool:
 Weekdays = tuple[frozenset[str], frozenset[str]]  # the weekdays of undated reports, of dated reports
 
 
+NO_WEEKDAYS: Weekdays = (frozenset(), frozenset())
+
+
 def weekdays_of(item: MergeItem) -> Weekdays:
     if item.weekday is None:
-        return frozenset(), frozenset()
+        return NO_WEEKDAYS
     return (frozenset({item.weekday}), frozenset()) if item.day is None else (frozenset(), frozenset({item.weekday}))
 
 
