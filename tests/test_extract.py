@@ -267,3 +267,9 @@ def test_a_weapon_named_as_the_setting_does_not_type_the_event():
                      published="2015-05-17", outlet="example-news.org")
     assert [r.sub_event_type for r in result.reports if r.modality == "reported"] == \
         ["Non-state actor overtakes territory"]
+
+
+def test_extract_a_facility_the_gazetteer_knows_anchors_an_incident():
+    text = "Six members of an armed group surrendered to government forces at Ain al-Asad airbase, the army said."
+    reports = extract(text).reports
+    assert [(r.sub_event_type, r.location) for r in reports] == [("Agreement", "Ain al-Asad")]

@@ -286,3 +286,22 @@ def test_according_is_no_agreement_with_a_lemmatizer():
     from tollbook.nlp.pipeline import load_nlp
     doc = load_nlp()("But according to the report this morning, no bodies were found.")
     assert all(c.sub_event_type != "Agreement" for s in doc.sents for c in find_event_cues(s))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sub", [
+    # a date after "on" is when, not what was seized
+    ("On 13 August, suspected militants seized five tricycles from farmers.", None),
+    # with a direct object, "in"/"near" say where it happened, not what was taken
+    ("On 19 February, militants seized an ambulance in the village of Kerba.", None),
+    ("Militants seized the town of Kerba on Monday.", "Non-state actor overtakes territory"),
+    ("On Monday, rebels captured the village after a short battle.", "Non-state actor overtakes territory"),
+])
+def test_the_object_of_a_seizure_is_its_direct_object_not_its_time_or_setting(text, sub):
+    from tollbook.nlp.pipeline import load_nlp
+    doc = load_nlp()(text)
+    subs = {c.sub_event_type for s in doc.sents for c in find_event_cues(s)}
+    if sub is None:
+        assert "Non-state actor overtakes territory" not in subs
+    else:
+        assert sub in subs

@@ -118,6 +118,17 @@ def test_decide_keeps_plausible_rules_and_lets_the_model_overrule_the_rest():
     assert suicide.sub_event_type == "Suicide bomb"
 
 
+def test_a_rule_only_type_yields_when_the_model_is_sure_of_another_kind_of_event():
+    typer = toy_typer()
+    suicide = _cue("Suicide bomb", "Explosions/Remote violence")
+    same_kind = decide(suicide, "troops shelled the town with artillery and mortars", typer)
+    assert typer.guess("troops shelled the town with artillery and mortars").probability >= 0.95
+    assert same_kind.sub_event_type == "Suicide bomb"  # the model cannot tell one explosion from another
+    other_kind = decide(suicide, "students protested against fee increases", typer)
+    assert typer.guess("students protested against fee increases").probability >= 0.95
+    assert (other_kind.sub_event_type, other_kind.source) == ("Peaceful protest", "model")
+
+
 def test_decide_gives_no_type_to_what_the_model_reads_as_no_conflict():
     typer = toy_typer(threshold=0.5)
     none = decide(_cue("Armed clash", "Battles"), "the team won the cup final", typer)

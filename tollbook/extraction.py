@@ -247,13 +247,15 @@ def _nearest_in_paragraph(index: int, paragraphs: list[int], said_in: dict[int, 
 
 
 def _substantial(draft: Draft) -> bool:
-    """An incident is anchored in the world: a figure, a place or a date, and an event word that is sure enough.
+    """An incident is anchored in the world: a figure, a place (a facility the gazetteer knows, "at
+    al-Watiya airbase", is one) or a date, and an event word that is sure enough.
 
     "Roadside bombs are the main cause of casualties" tells no incident.
     """
     best = max(c.score for s in draft.sentences for c in s.cues)
     has_figure = bool(draft.figures())
-    has_place = any(p.role in {"location", "admin1"} for s in draft.sentences for p in s.places)
+    has_place = any(p.role in {"location", "admin1"} or (p.role == "facility" and p.place is not None)
+                    for s in draft.sentences for p in s.places)
     has_date = any(not d.of_reporting for s in draft.sentences for d in s.dates)
     return best >= MIN_CUE_SCORE and (has_figure or has_place or has_date)
 

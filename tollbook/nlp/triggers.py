@@ -581,6 +581,8 @@ _NP_BREAK = _MODIFIER_PREPS | frozenset({
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass"})
 _OBJ_PREPS = frozenset({"on", "at", "against", "of", "in", "into", "upon", "over", "near", "targeting"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _SUBJ_DEPS = frozenset({"nsubj", "csubj", "compound", "amod", "poss", "nmod"})
 _EXPAND_DEPS = frozenset({"conj", "compound", "amod", "appos", "nmod", "poss"})
 
@@ -599,11 +601,14 @@ def _expand(tokens: list["Token"]) -> list["Token"]:
 
 def _dep_objects(tok: "Token") -> list["Token"]:
     found = []
+    # "seized an ambulance in the village": with a direct object, "in"/"at"/"near" say where, not what
+    direct = any(c.dep_ in ("dobj", "obj") for c in tok.children)
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS:
             found.append(c)
-        elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS:
-            found.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS and not (direct and c.lower_ in _LOCATIVE_PREPS):
+            # "on 13 August", "in the morning": when, not what
+            found.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _TIME_ENTS)
     if tok.dep_ in ("acl", "amod") and tok.head is not tok:
         found.append(tok.head)
     return _expand(found)

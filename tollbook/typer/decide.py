@@ -6,7 +6,8 @@ model has read 70k coded events but knows no grammar. So the rule's type stands 
 finds it plausible (calibrated probability at least ``PLAUSIBLE``) or the model is itself unsure
 (its best type under ``MODEL_SURE``); the model's best type replaces it where the model is
 confident the rule is wrong, and types what no rule typed. Types too rare in ACLED's notes for the
-model to learn (``RULE_ONLY``) are always the rule's. A text the model reads as no conflict event
+model to learn (``RULE_ONLY``) are the rule's unless the model is all but sure the incident is of
+another event type (``OTHER_KIND_SURE``: an armed clash that a suicide car bomb opened). A text the model reads as no conflict event
 (calibrated ``P(NONE)`` past its threshold) gives no report, unless a strong cue (score at least
 ``SURE_CUE``: "a car bomb exploded") holds it: the model's non-conflict examples ("a gas cylinder
 exploded in a restaurant") share words with real attacks, the rules know which is which.
@@ -22,6 +23,7 @@ PLAUSIBLE = 0.05
 MODEL_SURE = 0.6
 SURE_CUE = 0.85
 RULE_ONLY = frozenset({"Suicide bomb", "Chemical weapon"})
+OTHER_KIND_SURE = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,15 @@ def decide(cue: EventCue | None, text: str, typer: Typer | None = None, victims_
     if cue is not None:
         rule_p = typer.probability_in(p, cue.sub_event_type)
         if guess.sub_event_type is None or rule_p >= PLAUSIBLE or guess.probability < MODEL_SURE \
-                or cue.sub_event_type in RULE_ONLY:
+                or (cue.sub_event_type in RULE_ONLY and not _another_kind(cue, guess)):
             return TypeDecision(cue.event_type, cue.sub_event_type, typer.name, "rules", rule_p)
     return TypeDecision(sub_event_types()[guess.sub_event_type], guess.sub_event_type, typer.name, "model",
                         guess.probability)
+
+
+def _another_kind(cue: EventCue, guess) -> bool:
+    """The model is all but certain the incident is of another event type altogether: "the clash was
+    initiated with an SVBIED" is a battle, "the suicide squad was seen gathering" a movement of
+    forces. The model cannot tell a suicide bomb from another explosion (it has read too few), but it
+    knows a battle or a troop movement from any explosion."""
+    return guess.probability >= OTHER_KIND_SURE and sub_event_types()[guess.sub_event_type] != cue.event_type
