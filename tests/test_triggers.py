@@ -305,3 +305,27 @@ def test_the_object_of_a_seizure_is_its_direct_object_not_its_time_or_setting(te
         assert "Non-state actor overtakes territory" not in subs
     else:
         assert sub in subs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Al Shabaab clashed with soldiers at a base; the clash was initiated with an SVBIED.", "Armed clash"),
+    ("Heavy clashes broke out as four suicide bombers detonated their explosive belts.", "Armed clash"),
+    ("A suicide bomber blew himself up at a checkpoint, killing three soldiers.", "Suicide bomb"),
+])
+def test_triggers_a_suicide_bombing_told_with_a_clash_is_the_clash(nlp, text, expected):
+    assert _top(nlp, text).sub_event_type == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the agreement describes the victim; the shooting is the event
+    ("Unknown gunmen shot and killed a former rebel who had signed a reconciliation agreement with the regime.",
+     "Violence against civilians|Battles"),
+    # a sentence with nothing but setting keeps its cues
+    ("Forces rescued four aid workers who were abducted by gunmen during an ambush.", "Battles"),
+])
+def test_best_cue_skips_a_relative_clause_that_describes_a_person(text, expected):
+    from tollbook.nlp.pipeline import load_nlp
+    from tollbook.nlp.triggers import best_cue
+    doc = load_nlp()(text)
+    assert best_cue(doc[:]).event_type in expected.split("|")

@@ -33,7 +33,7 @@ from ..nlp.actors import ActorDictionary, ActorMention
 from ..nlp.attribution import Attribution, Attributor
 from ..nlp.figures import Figure
 from ..nlp.modality import modality_of
-from ..nlp.triggers import EventCue
+from ..nlp.triggers import EventCue, only_setting
 from ..typer.decide import decide
 from ..records import EXTRACTOR_VERSION, Article, Claim, Denial, Evidence, Report
 from .facts import SentenceFacts, heads_reporting
@@ -151,19 +151,10 @@ def primary_cue(draft: Draft) -> EventCue:
     attack, and the incident's first telling (its lead) counting more than later sentences."""
     tellings = [s for s in draft.sentences if s.cues and not s.headline] or [s for s in draft.sentences if s.cues]
     anchor = min(tellings, key=lambda s: s.index)
-    scored = [(not _in_spite_of(s, c), _weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c)
+    demoted = only_setting(anchor.sent.doc, (s.cues for s in tellings))
+    scored = [(c not in demoted, _weight(c, s) + (LEAD_BONUS if s is anchor else 0.0), -c.start, c)
               for s in tellings for c in s.cues]
     return max(scored, key=lambda t: t[:3])[3]
-
-
-CONCESSIVE = {"despite", "amid", "amidst"}
-
-
-def _in_spite_of(sentence: SentenceFacts, cue: EventCue) -> bool:
-    """'IS seized Ramadi, despite stepped-up US-led airstrikes targeting the region': the airstrikes
-    are the setting, not the event told."""
-    span = char_span(sentence.sent.doc, cue.start, cue.end)
-    return span is not None and any(t.lower_ in CONCESSIVE and t.dep_ == "prep" for t in span.root.ancestors)
 
 
 def _weight(cue: EventCue, sentence: SentenceFacts) -> float:
