@@ -329,3 +329,17 @@ def test_best_cue_skips_a_relative_clause_that_describes_a_person(text, expected
     from tollbook.nlp.triggers import best_cue
     doc = load_nlp()(text)
     assert best_cue(doc[:]).event_type in expected.split("|")
+
+
+def test_lemma_key_strips_es_only_after_a_sibilant():
+    assert [lemma_key(w) for w in ("clashes", "marches", "militias")] == ["clash", "march", "militia"]
+    assert lemma_key("sites") != "sit"  # "defensive sites in the village" is no sit-in
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Militants established defensive positions and key defensive sites in the village.", "Peaceful protest"),
+    ("Hundreds of farmers set up a protest camp on the square to demand lower fuel prices.",
+     "Headquarters or base established"),
+])
+def test_triggers_words_that_look_alike_tell_no_event(nlp, text, absent):
+    assert absent not in {c.sub_event_type for c in find_event_cues(nlp(text)[:])}

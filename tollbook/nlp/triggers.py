@@ -133,8 +133,8 @@ def _candidates(word: str) -> Iterable[str]:
         yield word[:-3] + "y"
     if n > 3 and word.endswith("s") and not word.endswith("ss"):
         yield word[:-1]
-    if n > 3 and word.endswith("es"):
-        yield word[:-2]
+    if n > 3 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        yield word[:-2]  # "clashes", "boxes", "heroes"; not "sites" (which is no "sit")
     if n > 3 and word.endswith("ed"):
         yield word[:-2]
         yield word[:-1]
