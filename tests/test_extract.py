@@ -273,3 +273,9 @@ def test_extract_a_facility_the_gazetteer_knows_anchors_an_incident():
     text = "Six members of an armed group surrendered to government forces at Ain al-Asad airbase, the army said."
     reports = extract(text).reports
     assert [(r.sub_event_type, r.location) for r in reports] == [("Agreement", "Ain al-Asad")]
+
+
+def test_extract_an_abbreviated_state_is_named_in_full():
+    reports = extract("A bomb exploded outside a military recruiting office in Nashville, Tenn., on Monday, "
+                      "killing two soldiers, police said.", published="2024-03-06").reports
+    assert [(r.location, r.admin1) for r in reports] == [("Nashville", "Tennessee")]

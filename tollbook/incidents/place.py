@@ -224,11 +224,12 @@ def _iso2_of(mention: PlaceMention | None) -> str | None:
     return mention.place.iso2
 
 
-ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
+# "D.C.", "UK", and AP style's "Fla.", "Tenn.", "W.Va.", "N.Y."
+ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$|^[A-Z]{2,3}$")
 
 
 def _name(mention: PlaceMention | None) -> str | None:
-    """As the article names it, save an abbreviation ("D.C.", "UK"): the gazetteer's name says more."""
+    """As the article names it, save an abbreviation ("D.C.", "UK", "Fla."): the gazetteer's name says more."""
     if mention is None:
         return None
     if mention.place is not None and ABBREVIATION.match(mention.text):
@@ -238,7 +239,7 @@ def _name(mention: PlaceMention | None) -> str | None:
 
 def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> str | None:
     if admin1 is not None:  # as the article names it ("Salah al-Din"), not the ISO spelling
-        return admin1.text
+        return _name(admin1)
     if location is not None and location.place is not None:
         return location.place.admin1
     return None
