@@ -889,7 +889,7 @@ def tells_setting(doc: "Doc", cue: EventCue) -> bool:
     seized Ramadi despite stepped-up airstrikes") or in a relative clause that describes a person
     ("gunmen shot a former rebel who had signed a reconciliation agreement")."""
     span = char_span(doc, cue.start, cue.end)
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not span.root.dep_:  # an unparsed Doc knows no clauses
         return False
     root = span.root
     for node in (root, *root.ancestors):

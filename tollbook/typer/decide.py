@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..nlp.triggers import EventCue, sub_event_types
-from .model import Typer, load_typer
+from .model import TypeGuess, Typer, load_typer
 
 PLAUSIBLE = 0.05
 MODEL_SURE = 0.6
@@ -56,7 +56,7 @@ def decide(cue: EventCue | None, text: str, typer: Typer | None = None, victims_
                         guess.probability)
 
 
-def _another_kind(cue: EventCue, guess) -> bool:
+def _another_kind(cue: EventCue, guess: TypeGuess) -> bool:
     """The model is all but certain the incident is of another event type altogether: "the clash was
     initiated with an SVBIED" is a battle, "the suicide squad was seen gathering" a movement of
     forces. The model cannot tell a suicide bomb from another explosion (it has read too few), but it
