@@ -129,6 +129,22 @@ def test_a_rule_only_type_yields_when_the_model_is_sure_of_another_kind_of_event
     assert (other_kind.sub_event_type, other_kind.source) == ("Peaceful protest", "model")
 
 
+def test_the_model_never_guesses_a_type_it_is_blind_to_but_the_rules_still_give_it():
+    handover = ["the garrison withdrew and handed the town over", "rebels handed over the town after talks",
+                "troops pulled out and ceded the town", "the militia vacated the town under a deal"]
+    toy = {**TOY, "Non-violent transfer of territory": handover}
+    labels = sorted(toy)
+    texts = [t for label in labels for t in toy[label]]
+    y = np.array([labels.index(label) for label in labels for _ in toy[label]])
+    weights, bias = fit(_Sparse(texts), y, len(labels), np.ones(len(y), np.float32), epochs=30)
+    typer = Typer(weights.astype(np.float16), bias, labels, 1.0, 0.5, "toy-typer-0")
+    text = "rebels handed over the town after talks"
+    assert typer.guess(text).sub_event_type == "Non-violent transfer of territory"
+    assert decide(None, text, typer).sub_event_type != "Non-violent transfer of territory"
+    ruled = decide(_cue("Non-violent transfer of territory", "Strategic developments"), text, typer)
+    assert (ruled.sub_event_type, ruled.source) == ("Non-violent transfer of territory", "rules")
+
+
 def test_decide_gives_no_type_to_what_the_model_reads_as_no_conflict():
     typer = toy_typer(threshold=0.5)
     none = decide(_cue("Armed clash", "Battles"), "the team won the cup final", typer)
