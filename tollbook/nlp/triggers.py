@@ -790,11 +790,15 @@ def _suicide_in_battle(found: list[_Raw], view: _View) -> list[_Raw]:
     rebel positions, using SVBIEDs") is coded as the clash: of the training notes that name a suicide
     bombing, ACLED's coders code 258 as an armed clash and 8 as a suicide bomb. A battle cue read
     from a death ("two soldiers were killed") tells whom the bomb hit, not a fight."""
-    if not any(sub == "Armed clash" and (score >= CLASH_SCORE or (score >= FIGHT_SCORE and "casualty" not in view.cls[i]))
-               for i, _j, sub, score, _soft in found):
+    if not any(sub == "Armed clash" and (score >= CLASH_SCORE or (score >= FIGHT_SCORE and not _tells_death(view, i, j)))
+               for i, j, sub, score, _soft in found):
         return found
     return [(i, j, "Armed clash", score, soft) if sub == "Suicide bomb" else (i, j, sub, score, soft)
             for i, j, sub, score, soft in found]
+
+
+def _tells_death(view: _View, i: int, j: int) -> bool:
+    return any("casualty" in view.cls[p] for p in range(i, j))
 
 
 _last_view: list = [None, None]  # (span key, view): callers often ask borrowed_war_words then find_event_cues
