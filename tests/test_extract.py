@@ -279,3 +279,11 @@ def test_extract_an_abbreviated_state_is_named_in_full():
     reports = extract("A bomb exploded outside a military recruiting office in Nashville, Tenn., on Monday, "
                       "killing two soldiers, police said.", published="2024-03-06").reports
     assert [(r.location, r.admin1) for r in reports] == [("Nashville", "Tennessee")]
+
+
+@pytest.mark.parametrize("city, state", [("Chicago", "Illinois"), ("Baltimore", "Maryland")])
+def test_a_small_town_is_read_in_the_province_the_story_is_about(city, state):
+    reports = extract(f"Gunmen opened fire on a National Guard post in Woodlawn on Monday, killing two soldiers, "
+                      f"police in {city} said. Officers in {city} searched the area overnight.",
+                      published="2024-03-06").reports
+    assert [(r.location, r.admin1) for r in reports] == [("Woodlawn", state)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_ents, doc_sents, doc_text, doc_words
-from ..geo.index import EXACT, PlaceIndex, name_key
+from ..geo.index import EXACT, STRIPPED, PlaceIndex, name_key
 from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places, is_compass_word
 from ..nlp.countries import countries, country_by_code
 from .facts import SentenceFacts
@@ -152,6 +152,8 @@ def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] =
         location = None  # "JUBA — Fighting in Upper Nile State": the dateline is the reporter's desk
     if location is None:  # "in Ngoketunjia division": the district is the most specific place
         location = admin2 or _feature(mentions)
+    if admin1 is None and location is not None:
+        location = _in_story_province(location, article)
     hint = _iso2_of(location) or _iso2_of(admin1) or _iso2_of(country_mention) or focus.iso2
     if admin1 is None and (location is None or location.place is None or location.place.admin1 is None):
         admin1 = _article_admin1(article, hint)
@@ -166,6 +168,45 @@ def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] =
         country=country.name if country else focus.country, iso3=country.iso3 if country else focus.iso3,
         latitude=lat, longitude=lon, geo_precision=precision, mention=location or admin1,
         anchor=anchor)
+
+
+SMALL_TOWN = 100_000
+
+
+def _in_story_province(location: PlaceMention, article: Sequence[SentenceFacts]) -> PlaceMention:
+    """A small town whose name several places share, read in the province the story is about:
+    "Woodlawn" in a Chicago story is the Woodlawn in Illinois, not the one in Maryland."""
+    place = location.place
+    if place is None or place.kind != "populated" or place.population >= SMALL_TOWN or not place.admin1:
+        return location
+    namesakes = [p for _, p in PlaceIndex.default().lookup_scored(location.text, country_iso2=place.iso2, kind="populated",
+                                                                   max_tier=STRIPPED) if p.iso2 == place.iso2]
+    if len(namesakes) < 2 or all(p.population * 2 < place.population for p in namesakes if p != place):
+        return location  # the country's only place of that name, or by far its best known
+    province = _story_province(article, place.iso2)
+    if province is None or province == place.admin1:
+        return location
+    inside = next((p for p in namesakes if p.admin1 == province), None)
+    return location if inside is None else dataclasses.replace(location, place=inside)
+
+
+def _story_province(article: Sequence[SentenceFacts], iso2: str) -> str | None:
+    """The province most of the story's places lie in (a province named, a city of 100,000 or more
+    and the dateline count double), if it holds at least twice the votes of any other."""
+    votes: Counter[str] = Counter()
+    for s in article:
+        for m in s.places:
+            p = m.place
+            if p is None or p.iso2 != iso2:
+                continue
+            province = p.name if p.kind == "admin1" else p.admin1 if p.kind == "populated" else None
+            if province is not None:
+                weight = 2 if p.kind == "admin1" or p.population >= SMALL_TOWN else 1
+                votes[province] += weight * (2 if m.relation == "dateline" else 1)
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _feature(mentions: list[PlaceMention]) -> PlaceMention | None:
