@@ -431,3 +431,17 @@ def test_a_compass_word_is_a_province_only_in_its_own_country(places):
     home = by_text(places("Soldiers were killed in the Southwest region.", [("Southwest", "LOC")], country_iso2="CM"))
     assert abroad.get("East") is None or abroad["East"].place is None
     assert home["Southwest"].place is not None and home["Southwest"].place.iso2 == "CM"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the victim's surname, after "at" or as an object, is the person
+    ("Kirsten Miller was shot at a bus stop in Jonesboro. The gunman pointed the rifle at Miller and fired.",
+     {"Jonesboro"}),
+    ("Kevin Wilson was wounded in Jonesboro when a bullet struck Wilson in the eye.", {"Jonesboro"}),
+    # a town of that name the text puts something in stays a place
+    ("Kevin Wilson said two men were shot in Wilson on Monday.", {"Wilson"}),
+])
+def test_a_word_of_a_persons_name_is_no_small_town(places, text, kept):
+    first, last = text.split()[:2]
+    ms = places(text, [(f"{first} {last}", "PERSON")], country_iso2="US")
+    assert {m.text for m in ms} == kept

@@ -718,6 +718,27 @@ def _is_town(index: PlaceIndex, text: str, hint: str | None) -> bool:
     return bool(hits) and hits[0][1].kind == "populated"
 
 
+PERSON_NAMESAKE_TOWN = 100_000
+_TOWN_RELATIONS = {"in", "near", "outside", "outskirts", "around"}
+
+
+def _person_not_place(c: _Cand, rel: str | None, appos: Place | None, index: PlaceIndex, text: str,
+                      hint: str | None) -> bool:
+    """Whether a word of a person's name is the person here, not a place: a name the index lacks
+    unless the text calls it a town, and a small town's or county's name ("struck Wilson in the eye",
+    "pointing the rifle at Miller") unless the text puts something in it, calls it a town or a county,
+    or gives its province."""
+    if c.feature_before or c.feature in ("populated", "admin1", "admin2"):
+        return False
+    hits = index.lookup_scored(text, country_iso2=hint, max_tier=0)
+    if not hits:
+        return True
+    best = hits[0][1]
+    if best.kind not in ("populated", "admin2") or best.population >= PERSON_NAMESAKE_TOWN:
+        return False
+    return not (rel in _TOWN_RELATIONS or c.dateline or appos is not None)
+
+
 def _person_words(doc) -> frozenset[str]:
     """Name keys of the single words inside the document's PERSON entities."""
     cached = doc.user_data.get("tollbook.geo.person_words")
@@ -927,10 +948,9 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
             hits = index.lookup_scored(text, max_tier=0)
             if not hits or hits[0][1].kind != "populated":
                 continue
-        # a word the document elsewhere uses in a person's name ("Mullah ... Zaeef")
-        if c.b - c.a == 1 and key in _person_words(doc) and not index.knows(text, max_tier=0):
-            if not (c.feature_before or c.feature in ("populated", "admin1")):
-                continue
+        # a word the document elsewhere uses in a person's name ("Mullah ... Zaeef", "Kirsten Williams")
+        if c.b - c.a == 1 and key in _person_words(doc) and _person_not_place(c, rel, appos, index, text, hint):
+            continue
         # regions with no first-level code: "Darfur", "Kashmir", "the Sahel"
         if key in _REGIONS and c.feature not in ("populated", "neighbourhood"):
             exact = index.lookup_scored(text, max_tier=0)
