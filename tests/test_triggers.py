@@ -227,6 +227,11 @@ def test_triggers_violence_that_a_protest_is_about(nlp, text, expected):
     ("Gunmen stormed a village and killed twelve farmers.", "Attack"),
     ("Regime forces backed by allied militias captured the hilltop.", "Government regains territory"),
     ("Turkish-backed rebels captured the hilltop.", "Non-state actor overtakes territory"),
+    # a killing by stoning: by a crowd, mob violence; by an armed group, an attack
+    ("Residents stoned two suspected robbers to death.", "Mob violence"),
+    ("Militants stoned a woman to death in the square.", "Attack"),
+    # vandalism is never a figure of speech, not even in a story about an election
+    ("Supporters of a candidate vandalized the car of a rival candidate over electoral rivalry.", "Mob violence"),
     # whose ground it became is unknown: the fight is what the sentence tells for sure
     ("Fighters clashed with a militia and captured Kerba.", "Armed clash"),
     ("A soldier was killed by a sniper near the front line.", "Armed clash"),
