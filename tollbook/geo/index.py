@@ -67,6 +67,10 @@ KINDS = ("country", "admin1", "admin2", "populated", "feature")
 EXACT, STRIPPED, SKELETON = 0, 1, 2
 TIER_NAMES = ("exact", "stripped", "skeleton")
 
+# A city this large is known by its name alone ("Washington"); smaller towns share theirs with
+# villages, counties and people elsewhere.
+CITY = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -333,7 +337,7 @@ def _importance(kind: str, population: int) -> int:
     city), then a province ("Cauca", not a Spanish village), then a town of 5,000, a
     district, a smaller town, a feature."""
     if kind == "populated":
-        return 1 if population >= 100_000 else 3 if population >= 5_000 else 5
+        return 1 if population >= CITY else 3 if population >= 5_000 else 5
     return {"country": 0, "admin1": 2, "admin2": 4, "feature": 6}[kind]
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..nlp.doccache import doc_ents, doc_text, doc_tokens
-from .index import (SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_aliases,
+from .index import (CITY, SKELETON, STRIPPED, TIER_NAMES, Place, PlaceIndex, admin1_aliases,
                     name_key, skeleton_key, stripped_key)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -653,7 +653,7 @@ def _resolve(index: PlaceIndex, text: str, *, hint: str | None, kind: str | None
             if t != top_tier or p.iso2 != scored[0][1].iso2:
                 break
             if p.kind == "admin1" and t == 0 and scored[0][1].admin1 not in (None, p.name) \
-                    and scored[0][1].population < 100_000:
+                    and scored[0][1].population < CITY:
                 scored = [(t, p)] + [s for s in scored if s[1] is not p]
                 break
     if kind is None and scored[0][1].kind in ("admin1", "admin2"):
@@ -718,7 +718,6 @@ def _is_town(index: PlaceIndex, text: str, hint: str | None) -> bool:
     return bool(hits) and hits[0][1].kind == "populated"
 
 
-PERSON_NAMESAKE_TOWN = 100_000
 _TOWN_RELATIONS = {"in", "near", "outside", "outskirts", "around"}
 
 
@@ -734,7 +733,7 @@ def _person_not_place(c: _Cand, rel: str | None, appos: Place | None, index: Pla
     if not hits:
         return True
     best = hits[0][1]
-    if best.kind not in ("populated", "admin2") or best.population >= PERSON_NAMESAKE_TOWN:
+    if best.kind not in ("populated", "admin2") or best.population >= CITY:
         return False
     return not (rel in _TOWN_RELATIONS or c.dateline or appos is not None)
 
@@ -820,7 +819,7 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
                 if hits and not index.knows(short) and (
                         hits[0][0] <= STRIPPED
                         or hits[0][1].iso2 == (hint or "").upper()
-                        or hits[0][1].population >= 100_000):
+                        or hits[0][1].population >= CITY):
                     c.b += 1
         if c.b < sent.end and toks[c.b].lower_ in _KIN_NOUNS:
             continue  # "a strike on the Abu al-Rish family house": a family's name, not a place
@@ -1053,7 +1052,7 @@ def find_places(sent: "Span", *, country_iso2: str | None = None,
                                                        or c.dateline or c.event_modifier or owned):
                     continue  # "Farah said", "Kabul Bank"
                 if label is None and not cue and (c.a == sent.start or tier != "exact" or (
-                        place.kind == "populated" and place.population < 100_000)
+                        place.kind == "populated" and place.population < CITY)
                         or place.kind in ("admin2", "feature")):
                     continue  # a capitalised word that happens to be a town somewhere
                 role = _role_of(place)

@@ -27,7 +27,7 @@ import math
 from typing import Sequence
 
 from ..nlp.countries import countries as country_table
-from .index import EXACT, SKELETON, STRIPPED, Place, PlaceIndex, keys
+from .index import CITY, EXACT, SKELETON, STRIPPED, Place, PlaceIndex, keys
 
 __all__ = ["resolve_toponyms"]
 
@@ -38,7 +38,6 @@ COHERENCE_WEIGHT = 12.0
 NAMESAKE_PENALTY = 1.5
 SOFTNESS = 2.0  # how much a less likely reading of another name counts in the first pass
 SOFT_KEPT = 8
-NAMESAKE_CITY = 100_000
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.0, "populated": 0.0, "admin2": -1.0, "feature": 0.0}
 _REGION_FEATURES = ("CONT", "RGN", "OCN")
@@ -63,7 +62,7 @@ def _ranked(index: PlaceIndex, name: str) -> list[tuple[float, Place]]:
     # a province or district named after its capital, or sharing its name with a
     # city of the same country, is by name first the town ("Aleppo", "Moscow", "Washington")
     towns = {(p.iso2, p.latitude, p.longitude) for _, p in cands if p.kind == "populated"}
-    cities = {p.iso2 for _, p in cands if p.kind == "populated" and p.population >= NAMESAKE_CITY}
+    cities = {p.iso2 for _, p in cands if p.kind == "populated" and p.population >= CITY}
     scored = [(s - NAMESAKE_PENALTY if p.kind in ("admin1", "admin2")
                and ((p.iso2, p.latitude, p.longitude) in towns or p.iso2 in cities) else s, p)
               for s, p in scored]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_ents, doc_sents, doc_text, doc_words
-from ..geo.index import EXACT, STRIPPED, PlaceIndex, name_key
+from ..geo.index import CITY, EXACT, STRIPPED, PlaceIndex, name_key
 from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places, is_compass_word
 from ..nlp.countries import countries, country_by_code
 from .facts import SentenceFacts
@@ -170,14 +170,11 @@ def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] =
         anchor=anchor)
 
 
-SMALL_TOWN = 100_000
-
-
 def _in_story_province(location: PlaceMention, article: Sequence[SentenceFacts]) -> PlaceMention:
     """A small town whose name several places share, read in the province the story is about:
     "Woodlawn" in a Chicago story is the Woodlawn in Illinois, not the one in Maryland."""
     place = location.place
-    if place is None or place.kind != "populated" or place.population >= SMALL_TOWN or not place.admin1:
+    if place is None or place.kind != "populated" or place.population >= CITY or not place.admin1:
         return location
     namesakes = [p for _, p in PlaceIndex.default().lookup_scored(location.text, country_iso2=place.iso2, kind="populated",
                                                                    max_tier=STRIPPED) if p.iso2 == place.iso2]
@@ -201,7 +198,7 @@ def _story_province(article: Sequence[SentenceFacts], iso2: str) -> str | None:
                 continue
             province = p.name if p.kind == "admin1" else p.admin1 if p.kind == "populated" else None
             if province is not None:
-                weight = 2 if p.kind == "admin1" or p.population >= SMALL_TOWN else 1
+                weight = 2 if p.kind == "admin1" or p.population >= CITY else 1
                 votes[province] += weight * (2 if m.relation == "dateline" else 1)
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
