@@ -232,6 +232,10 @@ def test_triggers_violence_that_a_protest_is_about(nlp, text, expected):
     ("Militants stoned a woman to death in the square.", "Attack"),
     # vandalism is never a figure of speech, not even in a story about an election
     ("Supporters of a candidate vandalized the car of a rival candidate over electoral rivalry.", "Mob violence"),
+    # a seizure of drugs is the event (ACLED: property destruction), the arrests made in it are not
+    ("Federal police seized two tons of marijuana hidden in a truck. Three people were arrested.",
+     "Looting/property destruction"),
+    ("Soldiers dismantled a cocaine lab and arrested two men.", "Looting/property destruction"),
     # whose ground it became is unknown: the fight is what the sentence tells for sure
     ("Fighters clashed with a militia and captured Kerba.", "Armed clash"),
     ("A soldier was killed by a sniper near the front line.", "Armed clash"),
