@@ -13,7 +13,7 @@ from tollbook.typer.decide import decide
 from tollbook.typer.metrics import confusion, scores
 from tollbook.typer.model import NONE, Typer, TyperModelError
 from tollbook.typer.negatives import negatives
-from tollbook.typer.train import _Sparse, fit
+from tollbook.typer.train import Example, _Sparse, fit, with_untagged_copies
 
 TOY = {
     "Shelling/artillery/missile attack": ["troops shelled the town with artillery", "mortar shells hit the village",
@@ -176,9 +176,16 @@ def test_cli_train_typer_writes_model_metrics_and_card(tmp_path):
     assert "Government regains territory" in metrics["labels"]
     assert metrics["test"]["weighted_f1"] > 0.9
     card = (tmp_path / "m" / "MODEL.md").read_text()
-    assert "confusion matrix" in card and "RPanlilio/acled" in card
+    assert "confusion matrix" in card and "RPanlilio/acled" in card and "tags removed" in card
     assert Typer.load(tmp_path / "m" / "typer.npz").name == metrics["name"]
     assert Typer.load(tmp_path / "m" / "typer.npz").reader == "plain" == metrics["reader"]
+
+
+def test_a_tagged_note_is_also_trained_on_without_its_tag():
+    tagged = Example("Property destruction: Police seized a ton of marijuana.", "Looting/property destruction", "o")
+    plain = Example("Rebels attacked a base.", "Armed clash", "o")
+    assert with_untagged_copies([tagged, plain]) == [
+        tagged, Example("Police seized a ton of marijuana.", "Looting/property destruction", "o"), plain]
 
 
 def test_cli_train_typer_with_masked_features_records_its_reader(tmp_path):

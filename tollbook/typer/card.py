@@ -77,6 +77,14 @@ def _confusion(matrix: dict[str, dict[str, int]]) -> list[str]:
     return lines
 
 
+def _untagged_row(report: dict) -> list[str]:
+    s = report.get("held_out_untagged")
+    if s is None:
+        return []
+    return [f"| held-out origins, coders' tags removed | {s['n']} | {s['accuracy']:.3f} | {s['weighted_f1']:.3f} "
+            f"| {s['macro_f1']:.3f} |"]
+
+
 def write_card(report: dict, path: Path) -> None:
     test, held, neg = report["test"], report["held_out"], report["negatives_test"]
     sizes = report["sizes"]
@@ -96,7 +104,9 @@ def write_card(report: dict, path: Path) -> None:
         f"a text whose best type has calibrated probability below {report['threshold']}, or whose best label is "
         "`NONE`, gets no type. No third-party model or weights are used: nothing is downloaded, "
         "no registry model package is installed.",
-        f"Training: seed {report['seed']}, {report['epochs']} epochs of AdaGrad, class-balanced weights.",
+        f"Training: seed {report['seed']}, {report['epochs']} epochs of AdaGrad, class-balanced weights. "
+        "A note that opens with its coder's tag (\"Looting: ...\") is trained on twice, with and without "
+        "the tag: news text carries none.",
         "",
         "## Data provenance",
         "",
@@ -124,6 +134,7 @@ def write_card(report: dict, path: Path) -> None:
         "|---|---|---|---|---|",
         f"| test (acled_notes_may2020) | {test['n']} | {test['accuracy']:.3f} | {test['weighted_f1']:.3f} | {test['macro_f1']:.3f} |",
         f"| held-out origins | {held['n']} | {held['accuracy']:.3f} | {held['weighted_f1']:.3f} | {held['macro_f1']:.3f} |",
+        *_untagged_row(report),
         f"| negatives test: abstained | {neg['n']} | {neg['abstained'] / max(neg['n'], 1):.3f} | | |",
         "",
         "### Test set, per class",

@@ -8,6 +8,8 @@ Splits (by origin, so no evaluated row shares a source file with training):
 * train: every other origin with a sub-event type, plus old-schema rows whose event type names one
   sub-type unambiguously (``OLD_SCHEMA``: "Battle-Government regains territory" ...), plus
   tollbook's own non-conflict sentences (label ``NONE``; their held-out templates are tested apart).
+  A note that opens with its coder's tag ("Looting: ...") is trained on twice, with and without the
+  tag (``with_untagged_copies``): news text carries no tag.
 
 Two fits with the same settings: the first on train alone gives the held-out scores and the
 temperature; the shipped model is then fitted on train + held-out (more origins, more phrasings)
@@ -29,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ConfigError
+from ..nlp.triggers import strip_label_prefix
 from . import features
 from .metrics import confusion, scores
 from .model import NONE, Typer
@@ -203,7 +206,22 @@ def _sample_weights(examples: list[Example], y: np.ndarray, labels: list[str]) -
     return (weights / weights.mean()).astype(np.float32)
 
 
+def with_untagged_copies(examples: list[Example]) -> list[Example]:
+    """Each note that opens with a coder's tag ("Property destruction: On 4 May ... police seized a
+    ton of marijuana") once more without it. The tag names the type, so from the tagged note alone
+    the model learns the tag; news text has none, and the copy makes the model learn the words that
+    tell the event."""
+    out = []
+    for e in examples:
+        out.append(e)
+        untagged = strip_label_prefix(e.text)
+        if untagged != e.text:
+            out.append(Example(untagged, e.label, e.origin))
+    return out
+
+
 def _fit_on(examples: list[Example], labels: list[str], log, reader: str) -> tuple[np.ndarray, np.ndarray]:
+    examples = with_untagged_copies(examples)
     index = {label: i for i, label in enumerate(labels)}
     x = _Sparse([e.text for e in examples], reader)
     y = np.array([index[e.label] for e in examples])
@@ -240,6 +258,8 @@ def train(data: str | Path, out: str | Path, log=lambda m: print(m, file=sys.std
     first.save(out / "typer-train-only.npz", {"version": VERSION, "fit": "train only (for held-out analysis)"})
     gold, predicted = evaluate(first, held)
     report["held_out"] = scores(gold, predicted)
+    gold, predicted = evaluate(first, [Example(strip_label_prefix(e.text), e.label, e.origin) for e in held])
+    report["held_out_untagged"] = scores(gold, predicted)
     log(f"held_out: weighted F1 {report['held_out']['weighted_f1']}, macro F1 {report['held_out']['macro_f1']}")
     log("fit 2/2: train + held-out")
     weights, bias = _fit_on(splits["train"] + held, labels, log, reader)
