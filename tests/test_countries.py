@@ -87,6 +87,10 @@ def test_countries_by_demonym(word, expected):
     ("they hung a chad", []),
     ("the Niger Delta militants", []),
     ("Türkiye and Turkey", [("Türkiye", "TUR", "alias"), ("Turkey", "TUR", "name")]),
+    # a text in capitals: "US" and "CAR" are words there, "U.S." is still the country
+    ("A VIGIL TURNED VIOLENT. POLICE TOLD US THE CAR WAS HIT.", []),
+    ("THE U.S. ARMY SAID", [("U.S.", "USA", "alias")]),
+    ("Rebels in CAR attacked.", [("CAR", "CAF", "alias")]),
 ])
 def test_countries_find(text, expected):
     found = countries().find(text)

@@ -287,3 +287,19 @@ def test_a_small_town_is_read_in_the_province_the_story_is_about(city, state):
                       f"police in {city} said. Officers in {city} searched the area overnight.",
                       published="2024-03-06").reports
     assert [(r.location, r.admin1) for r in reports] == [("Woodlawn", state)]
+
+
+def test_a_name_places_in_several_countries_share_is_read_in_the_country_the_story_is_in():
+    # "Salem" is also an old name of Jerusalem; with "Portland" beside it the story is in the United States
+    reports = extract("Gunmen opened fire on a police post in Salem on Monday, killing two officers. "
+                      "The Oregon State Police said the attackers fled toward Portland.", published="2024-03-06").reports
+    assert [(r.location, r.admin1, r.country) for r in reports] == [("Salem", "Oregon", "United States")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked an army post near Tripoli on Monday, killing two soldiers, officials in Benghazi said.",
+    "Officials in Benghazi said rebels attacked an army post near Tripoli on Monday, killing two soldiers.",
+])
+def test_the_place_of_whoever_reports_the_attack_is_not_where_it_happened(text):
+    reports = extract(text, published="2024-03-06").reports
+    assert [(r.location, r.geo_precision) for r in reports] == [("Tripoli", 2)]

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..nlp.doccache import doc_ents, doc_sents, doc_text, doc_words
+from ..nlp.attribution import REPORTING_LEMMAS, WEAK_REPORTING
+from ..nlp.doccache import char_span, doc_ents, doc_sents, doc_text, doc_words
 from ..geo.index import CITY, EXACT, STRIPPED, PlaceIndex, name_key
 from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places, is_compass_word
 from ..nlp.countries import countries, country_by_code
@@ -112,16 +113,22 @@ def article_focus(doc: Doc) -> Focus:
             votes[abroad] += weight / 2
         else:
             votes[mention.country.iso2] += weight
+    shared = []  # (weight, countries) of names places in several countries share
     for ent in doc_ents(doc):
         if ent.label_ not in {"GPE", "LOC"} or is_compass_word(ent.text) or \
                 any(start < ent.end_char and ent.start_char < end for start, end in named):
             continue  # "two East high school students" is not Cameroon's East region
-        scored = index.lookup_scored(ent.text, max_tier=EXACT)
         # exact names only, and only places that stand out: no fuzzy votes, and no
         # village abroad that happens to share a province's name
-        if scored and (scored[0][1].kind != "populated" or scored[0][1].population >= 20_000) \
-                and scored[0][1].iso2:
-            votes[scored[0][1].iso2] += 2 if ent.end_char <= lead_end else 1
+        standing = [p.iso2 for _, p in index.lookup_scored(ent.text, max_tier=EXACT) if _stands_out(p)]
+        if not standing or not _stands_out(index.lookup_scored(ent.text, max_tier=EXACT)[0][1]):
+            continue
+        weight = 2 if ent.end_char <= lead_end else 1
+        if len(set(standing)) == 1:
+            votes[standing[0]] += weight
+        else:
+            shared.append((weight, standing))
+    _vote_shared_names(votes, shared)
     if not votes:
         votes = _towns_in_organisations(doc, index)
     if not votes:
@@ -129,6 +136,22 @@ def article_focus(doc: Doc) -> Focus:
     iso2 = votes.most_common(1)[0][0]
     country = country_by_code(iso2)
     return Focus(country.name if country else None, iso2, country.iso3 if country else None)
+
+
+def _stands_out(place) -> bool:
+    return bool(place.iso2) and (place.kind != "populated" or place.population >= 20_000)
+
+
+def _vote_shared_names(votes: Counter[str], shared: list[tuple[int, list[str]]]) -> None:
+    """A name several countries' places share ("Salem", "Birmingham", "Hamilton") votes for the one of
+    them the story's other places and country names already lean to; failing that, for the country
+    most of the shared names can lie in ("Salem" and "Portland": the United States), and failing
+    that, for its best-known place. "Salem" in a story that names Oregon is not Jerusalem's old name."""
+    leaning = Counter(votes)
+    spread = Counter(iso2 for _, countries_of_name in shared for iso2 in set(countries_of_name))
+    for weight, countries_of_name in shared:
+        rank = {iso2: n for n, iso2 in reversed(list(enumerate(countries_of_name)))}
+        votes[max(rank, key=lambda iso2: (leaning[iso2], spread[iso2], -rank[iso2]))] += weight
 
 
 def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] = ()) -> ResolvedPlace:
@@ -139,6 +162,9 @@ def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] =
     places = [m for m in mentions if m.role == "location"
               or (m.role == "facility" and m.place is not None)]
     on_the_spot = [m for m in places if not is_reference_point(m)]
+    if ordered:
+        doc = ordered[0].sent.doc
+        on_the_spot = [m for m in on_the_spot if not _where_the_speaker_is(doc, m)] or on_the_spot
     location = draft.place or _where_clause(ordered, places) or \
         (choose_location(on_the_spot or places) if places else None)
     admin1 = next((m for m in mentions if m.role == "admin1"), None)
@@ -246,6 +272,24 @@ def _within(location: PlaceMention | None, admin1: PlaceMention | None) -> Place
 
 
 WHERE = re.compile(r"^\s*,?\s*where\b", re.I)
+
+
+def _where_the_speaker_is(doc: Doc, mention: PlaceMention) -> bool:
+    """The place belongs to whoever reports the event: "…, officials in Benghazi said" tells where the
+    officials sit, not where the attack was."""
+    span = char_span(doc, mention.start, mention.end)
+    if span is None or len(span) == 0 or not span.root.dep_:
+        return False
+    for node in (span.root, *span.root.ancestors):
+        if node.dep_ == "nsubj":
+            head = node.head
+            return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in SPEAKING
+        if node.dep_ in {"ROOT", "ccomp", "advcl", "conj", "relcl"}:
+            return False
+    return False
+
+
+SPEAKING = REPORTING_LEMMAS - WEAK_REPORTING
 
 
 def _where_clause(ordered, places: list[PlaceMention]) -> PlaceMention | None:

@@ -251,6 +251,16 @@ def _plurals(demonym: str) -> list[str]:
     return [demonym + "s"]
 
 
+def _shouted(toks: list[Token], i: int, j: int) -> bool:
+    """An alias in capitals among words in capitals: in a text written all in capitals ("POLICE TOLD
+    US THE CAR WAS HIT") "US" and "CAR" are words, not the United States and the Central African
+    Republic."""
+    if j - i != 1 or not toks[i].text.isupper():
+        return False  # "U.S." is never a word
+    around = [t.text for t in toks[max(0, i - 3):i] + toks[j:j + 3] if len(t.text) > 1 and t.text.isalpha()]
+    return len(around) >= 2 and all(w.isupper() for w in around)
+
+
 class Countries:
     """Look-ups by name, alias, code or demonym, and a finder for all of them in free text."""
 
@@ -320,6 +330,8 @@ class Countries:
         for i, j, payloads in self.trie.scan(toks):
             if payloads[0] is not None:
                 country, how = payloads[0]
+                if how == "alias" and _shouted(toks, i, j):
+                    continue
                 yield CountryMention(toks[i].start, phrase_end(text, toks[j - 1]), country, how)
 
     def longest(self, toks: list[Token], i: int) -> tuple[int, Country] | None:
