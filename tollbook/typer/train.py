@@ -61,7 +61,7 @@ CLASS_POWER = 0.7
 ORIGIN_POWER = 0.3  # origins weigh count ** -ORIGIN_POWER each row, so one big file does not set the style
 NEGATIVE_WEIGHT = 2.0
 THRESHOLD = 0.03  # P(conflict event) = 1 - P(NONE) below this: no type, no report
-VERSION = "1"
+VERSION = "2"  # 2: tagged notes also read without their tag (8 December)
 
 
 class TrainingDataError(ConfigError):
