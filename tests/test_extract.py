@@ -303,3 +303,23 @@ def test_a_name_places_in_several_countries_share_is_read_in_the_country_the_sto
 def test_the_place_of_whoever_reports_the_attack_is_not_where_it_happened(text):
     reports = extract(text, published="2024-03-06").reports
     assert [(r.location, r.geo_precision) for r in reports] == [("Tripoli", 2)]
+
+
+def test_a_county_the_story_names_places_a_town_several_provinces_share():
+    # Decatur, Illinois is the biggest Decatur; DeKalb County, Georgia, holds another
+    text = ("Investigators said there is a good chance nearly a dozen shootings in DeKalb County this weekend are "
+            "connected. Police said two men were shot dead in Decatur on Saturday. DeKalb County police are "
+            "searching for the gunman.")
+    assert [(r.location, r.admin1) for r in extract(text, published="2014-05-12").reports] == [("Decatur", "Georgia")]
+
+
+@pytest.mark.parametrize("text, province, country", [
+    # part of a province is in the province
+    ("Gunmen killed six villagers in southern Borno on Sunday, police said.", "Borno", "Nigeria"),
+    ("Gunmen killed six villagers in a remote part of northern Zamfara on Sunday, police said.", "Zamfara", "Nigeria"),
+    # "a California town" is some town in California, not the village called California (Maryland)
+    ("A gunman killed two people in a small California town on Sunday, police said.", "California", "United States"),
+])
+def test_a_part_of_a_province_or_a_town_in_it_is_placed_in_the_province(text, province, country):
+    reports = extract(text, published="2014-05-24").reports
+    assert [(r.location, r.admin1, r.country, r.geo_precision) for r in reports] == [(None, province, country, 3)]

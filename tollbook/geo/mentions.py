@@ -532,6 +532,19 @@ def _org_follows(sent: "Span", i: int) -> bool:
     return last is not None and last.lower_ in _ORG_NOUNS
 
 
+def _indefinite_before(sent: "Span", a: int) -> bool:
+    """An indefinite article opens the phrase the name modifies ("a small California town", "an
+    Aleppo suburb"): the noun after the name is an unnamed place in it, not the name's own kind."""
+    toks = doc_tokens(sent.doc)
+    for k in range(a - 1, max(sent.start, a - 4) - 1, -1):
+        word = toks[k].lower_
+        if word in ("a", "an"):
+            return True
+        if not (word in _SKIP_BEFORE or is_compass_word(toks[k].text) or toks[k].pos_ == "ADJ"):
+            return False
+    return False
+
+
 def _context_after(sent: "Span", c: _Cand) -> tuple[str | None, bool]:
     """(feature noun after the name, excluded compound like "US-led")."""
     doc = sent.doc
@@ -826,6 +839,8 @@ def _candidates(sent: "Span", index: PlaceIndex, hint: str | None) -> list[_Cand
         feat_after, excluded = _context_after(sent, c)
         if excluded:
             continue  # "US-led", "Iran-backed"
+        if feat_after and _indefinite_before(sent, c.a):
+            feat_after = None  # "a Southern California college town": some town in California, not one named so
         if c.a == org_part:
             continue  # "Liberation" of "the Sudan People's Liberation Army"
         if c.possessive and _org_follows(sent, c.b + 1):

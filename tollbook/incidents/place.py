@@ -167,7 +167,9 @@ def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] =
         on_the_spot = [m for m in on_the_spot if not _where_the_speaker_is(doc, m)] or on_the_spot
     location = draft.place or _where_clause(ordered, places) or \
         (choose_location(on_the_spot or places) if places else None)
-    admin1 = next((m for m in mentions if m.role == "admin1"), None)
+    # "in northern Kaduna", "in a Southern California college town": part of a province is in it
+    admin1 = next((m for m in mentions if m.role == "admin1"), None) or next(
+        (m for m in mentions if m.role == "region" and m.place is not None and m.place.kind == "admin1"), None)
     admin2 = next((m for m in mentions if m.role == "admin2"), None)
     country_mention = next((m for m in mentions if m.role in {"country", "region"} and m.place is not None
                             and m.place.kind == "country"
@@ -214,15 +216,16 @@ def _in_story_province(location: PlaceMention, article: Sequence[SentenceFacts])
 
 
 def _story_province(article: Sequence[SentenceFacts], iso2: str) -> str | None:
-    """The province most of the story's places lie in (a province named, a city of 100,000 or more
-    and the dateline count double), if it holds at least twice the votes of any other."""
+    """The province most of the story's places lie in (its towns and counties; a province named, a
+    city of 100,000 or more and the dateline count double), if it holds at least twice the votes of
+    any other."""
     votes: Counter[str] = Counter()
     for s in article:
         for m in s.places:
             p = m.place
             if p is None or p.iso2 != iso2:
                 continue
-            province = p.name if p.kind == "admin1" else p.admin1 if p.kind == "populated" else None
+            province = p.name if p.kind == "admin1" else p.admin1 if p.kind in ("populated", "admin2") else None
             if province is not None:
                 weight = 2 if p.kind == "admin1" or p.population >= CITY else 1
                 votes[province] += weight * (2 if m.relation == "dateline" else 1)
