@@ -323,3 +323,13 @@ def test_a_county_the_story_names_places_a_town_several_provinces_share():
 def test_a_part_of_a_province_or_a_town_in_it_is_placed_in_the_province(text, province, country):
     reports = extract(text, published="2014-05-24").reports
     assert [(r.location, r.admin1, r.country, r.geo_precision) for r in reports] == [(None, province, country, 3)]
+
+
+@pytest.mark.parametrize("text, province", [
+    ("A man was shot dead in Springfield, Mass, on Sunday, police said.", "Massachusetts"),
+    ("AUSTIN, TEXAS - A man was shot dead on Sunday, police said.", "Texas"),
+    # a name the index knows in full is kept as the article writes it
+    ("Gunmen killed four people in Tikrit, Salah al-Din province, on Sunday.", "Salah al-Din"),
+])
+def test_a_province_written_in_shorthand_is_reported_by_its_name(text, province):
+    assert [r.admin1 for r in extract(text, published="2014-05-24").reports] == [province]

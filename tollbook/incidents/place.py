@@ -10,6 +10,7 @@ ACLED's ``geo_precision``: 1 the place itself, 2 near it ("near X",
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from typing import Sequence
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from ..nlp.attribution import REPORTING_LEMMAS, WEAK_REPORTING
 from ..nlp.doccache import char_span, doc_ents, doc_sents, doc_text, doc_words
 from ..geo.index import CITY, EXACT, STRIPPED, PlaceIndex, name_key
+from ..geo.sources import read_admin1_abbreviations
 from ..geo.mentions import FACILITY_CODES, PlaceMention, choose_location, find_places, is_compass_word
 from ..nlp.countries import countries, country_by_code
 from .facts import SentenceFacts
@@ -324,10 +326,30 @@ def _name(mention: PlaceMention | None) -> str | None:
 
 def _admin1_name(admin1: PlaceMention | None, location: PlaceMention | None) -> str | None:
     if admin1 is not None:  # as the article names it ("Salah al-Din"), not the ISO spelling
-        return _name(admin1)
+        return admin1.place.name if _shorthand(admin1) else _name(admin1)
     if location is not None and location.place is not None:
         return location.place.admin1
     return None
+
+
+def _shorthand(mention: PlaceMention) -> bool:
+    """The text names a known province in shorthand: "Mass", "Tex" (the AP abbreviations the index
+    knows), "TEXAS", "West Virginia State" (of "West Virginia State Police"). Any other name the index
+    knows ("Salah al-Din", "Lower Shabelle") is kept as the article writes it."""
+    place = mention.place
+    if place is None or place.kind != "admin1":
+        return False
+    written, known = name_key(mention.text), name_key(place.name)
+    return mention.text.isupper() or written in _abbreviation_keys() \
+        or (written != known and written.startswith(known) and mention.text[len(place.name):].strip() in STATE_WORDS)
+
+
+STATE_WORDS = frozenset({"State", "state", "Province", "province"})
+
+
+@functools.cache
+def _abbreviation_keys() -> frozenset[str]:
+    return frozenset(name_key(a) for names in read_admin1_abbreviations().values() for a in names)
 
 
 def _admin2_name(admin2: PlaceMention | None, location: PlaceMention | None) -> str | None:
