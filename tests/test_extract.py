@@ -333,3 +333,16 @@ def test_a_part_of_a_province_or_a_town_in_it_is_placed_in_the_province(text, pr
 ])
 def test_a_province_written_in_shorthand_is_reported_by_its_name(text, province):
     assert [r.admin1 for r in extract(text, published="2014-05-24").reports] == [province]
+
+
+def test_a_province_that_names_an_organisation_of_the_story_places_its_towns():
+    # Wheeling, Illinois is the bigger Wheeling; the state police of West Virginia say where this one is
+    reports = extract("A man was shot dead in Wheeling on Sunday, the West Virginia State Police said.",
+                      published="2014-05-24").reports
+    assert [(r.location, r.admin1) for r in reports] == [("Wheeling", "West Virginia")]
+
+
+def test_a_village_the_index_lacks_takes_the_province_of_the_story_s_police_command():
+    reports = extract("The Borno State Police Command said gunmen killed four people in Kolori-Ngamdawa village "
+                      "on Sunday.", published="2014-05-24").reports
+    assert [(r.location, r.admin1, r.country) for r in reports] == [("Kolori-Ngamdawa", "Borno", "Nigeria")]

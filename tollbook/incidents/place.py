@@ -222,8 +222,9 @@ def _story_province(article: Sequence[SentenceFacts], iso2: str) -> str | None:
     city of 100,000 or more and the dateline count double), if it holds at least twice the votes of
     any other."""
     votes: Counter[str] = Counter()
-    for s in article:
-        for m in s.places:
+    organised = _provinces_in_organisations(article[0].sent.doc, iso2) if article else ()
+    for s in [*article, None]:
+        for m in s.places if s is not None else organised:
             p = m.place
             if p is None or p.iso2 != iso2:
                 continue
@@ -251,7 +252,34 @@ def _article_admin1(article: Sequence[SentenceFacts], iso2: str | None) -> Place
             if m.role == "admin1" and m.place is not None and m.place.kind == "admin1" \
                     and (iso2 is None or m.place.iso2 == iso2):
                 found.setdefault(m.place.name, m)
+    if not found and article and iso2:
+        for m in _provinces_in_organisations(article[0].sent.doc, iso2):
+            found.setdefault(m.place.name, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _provinces_in_organisations(doc: Doc, iso2: str) -> tuple[PlaceMention, ...]:
+    """Provinces that name the story's organisations: "the Borno State Police Command", "the West
+    Virginia State Police". A province's police or court says where the story is as well as a place
+    named outright."""
+    cache = doc.user_data.setdefault("tollbook.place.organised_provinces", {})
+    if iso2 not in cache:
+        found = []
+        for ent in doc_ents(doc):
+            if ent.label_ != "ORG":
+                continue
+            text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            name = ORGANISATION_WORDS.sub("", text).strip()
+            if not name or name == text:
+                continue  # "Texas Rangers": no organisation word, no province's body
+            place = next((p for _, p in PlaceIndex.default().lookup_scored(name, country_iso2=iso2, kind="admin1",
+                                                                           max_tier=EXACT)
+                          if p.kind == "admin1" and p.iso2 == iso2), None)
+            if place is not None:
+                start = ent.end_char - len(text)
+                found.append(PlaceMention(start, start + len(name), name, "admin1", place, None, "exact"))
+        cache[iso2] = tuple(found)
+    return cache[iso2]
 
 
 def _all_places(sent, iso2: str | None) -> tuple[PlaceMention, ...]:
