@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections import Counter
 from typing import Sequence
@@ -32,7 +33,19 @@ from .segment import Draft, is_list, is_reference_point
 ORGANISATION_WORDS = re.compile(
     r"\s+(police|sheriff|sheriff's|fire|county|city|state|department|office|council|university|college|"
     r"hospital|school|schools|district|court|bureau|news|times|post|herald|tribune)\b.*$", re.I)
-TOWN_IN_NAME = 20_000
+NOTABLE_TOWN = 20_000  # a town this big counts for its country when named alone
+
+
+def _stands_out(place) -> bool:
+    """A place a bare name may be taken for: a country, province or district, or a notable town."""
+    return bool(place.iso2) and (place.kind != "populated" or place.population >= NOTABLE_TOWN)
+
+
+def _organisation_place(ent_text: str) -> tuple[str, int]:
+    """The place that names an organisation and its offset in ``ent_text``: "the Hot Springs Police
+    Department" → ("Hot Springs", 4); a name with no organisation word after it comes back whole."""
+    text = re.sub(r"^the\s+", "", ent_text, flags=re.I)
+    return ORGANISATION_WORDS.sub("", text).strip(), len(ent_text) - len(text)
 
 
 def _towns_in_organisations(doc: Doc, index: PlaceIndex) -> Counter[str]:
@@ -43,12 +56,11 @@ def _towns_in_organisations(doc: Doc, index: PlaceIndex) -> Counter[str]:
     for ent in doc_ents(doc):
         if ent.label_ != "ORG":
             continue
-        name = ORGANISATION_WORDS.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
+        name, _ = _organisation_place(ent.text)
         if not name or is_compass_word(name):
             continue
         scored = index.lookup_scored(name, max_tier=EXACT)
-        if scored and scored[0][1].iso2 and (scored[0][1].kind != "populated"
-                                             or scored[0][1].population >= TOWN_IN_NAME):
+        if scored and _stands_out(scored[0][1]):
             votes[scored[0][1].iso2] += 1
     return votes
 
@@ -122,9 +134,10 @@ def article_focus(doc: Doc) -> Focus:
             continue  # "two East high school students" is not Cameroon's East region
         # exact names only, and only places that stand out: no fuzzy votes, and no
         # village abroad that happens to share a province's name
-        standing = [p.iso2 for _, p in index.lookup_scored(ent.text, max_tier=EXACT) if _stands_out(p)]
-        if not standing or not _stands_out(index.lookup_scored(ent.text, max_tier=EXACT)[0][1]):
+        scored = index.lookup_scored(ent.text, max_tier=EXACT)
+        if not scored or not _stands_out(scored[0][1]):
             continue
+        standing = [p.iso2 for _, p in scored if _stands_out(p)]
         weight = 2 if ent.end_char <= lead_end else 1
         if len(set(standing)) == 1:
             votes[standing[0]] += weight
@@ -140,10 +153,6 @@ def article_focus(doc: Doc) -> Focus:
     return Focus(country.name if country else None, iso2, country.iso3 if country else None)
 
 
-def _stands_out(place) -> bool:
-    return bool(place.iso2) and (place.kind != "populated" or place.population >= 20_000)
-
-
 def _vote_shared_names(votes: Counter[str], shared: list[tuple[int, list[str]]]) -> None:
     """A name several countries' places share ("Salem", "Birmingham", "Hamilton") votes for the one of
     them the story's other places and country names already lean to; failing that, for the country
@@ -152,8 +161,9 @@ def _vote_shared_names(votes: Counter[str], shared: list[tuple[int, list[str]]])
     leaning = Counter(votes)
     spread = Counter(iso2 for _, countries_of_name in shared for iso2 in set(countries_of_name))
     for weight, countries_of_name in shared:
-        rank = {iso2: n for n, iso2 in reversed(list(enumerate(countries_of_name)))}
-        votes[max(rank, key=lambda iso2: (leaning[iso2], spread[iso2], -rank[iso2]))] += weight
+        best_known_first = list(dict.fromkeys(countries_of_name))
+        votes[max(best_known_first, key=lambda iso2: (leaning[iso2], spread[iso2],
+                                                      -best_known_first.index(iso2)))] += weight
 
 
 def resolve_place(draft: Draft, focus: Focus, article: Sequence[SentenceFacts] = ()) -> ResolvedPlace:
@@ -223,15 +233,14 @@ def _story_province(article: Sequence[SentenceFacts], iso2: str) -> str | None:
     any other."""
     votes: Counter[str] = Counter()
     organised = _provinces_in_organisations(article[0].sent.doc, iso2) if article else ()
-    for s in [*article, None]:
-        for m in s.places if s is not None else organised:
-            p = m.place
-            if p is None or p.iso2 != iso2:
-                continue
-            province = p.name if p.kind == "admin1" else p.admin1 if p.kind in ("populated", "admin2") else None
-            if province is not None:
-                weight = 2 if p.kind == "admin1" or p.population >= CITY else 1
-                votes[province] += weight * (2 if m.relation == "dateline" else 1)
+    for m in itertools.chain((m for s in article for m in s.places), organised):
+        p = m.place
+        if p is None or p.iso2 != iso2:
+            continue
+        province = p.name if p.kind == "admin1" else p.admin1 if p.kind in ("populated", "admin2") else None
+        if province is not None:
+            weight = 2 if p.kind == "admin1" or p.population >= CITY else 1
+            votes[province] += weight * (2 if m.relation == "dateline" else 1)
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
@@ -268,15 +277,14 @@ def _provinces_in_organisations(doc: Doc, iso2: str) -> tuple[PlaceMention, ...]
         for ent in doc_ents(doc):
             if ent.label_ != "ORG":
                 continue
-            text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            name = ORGANISATION_WORDS.sub("", text).strip()
-            if not name or name == text:
+            name, offset = _organisation_place(ent.text)
+            if not name or name == ent.text[offset:]:
                 continue  # "Texas Rangers": no organisation word, no province's body
             place = next((p for _, p in PlaceIndex.default().lookup_scored(name, country_iso2=iso2, kind="admin1",
                                                                            max_tier=EXACT)
                           if p.kind == "admin1" and p.iso2 == iso2), None)
             if place is not None:
-                start = ent.end_char - len(text)
+                start = ent.start_char + offset
                 found.append(PlaceMention(start, start + len(name), name, "admin1", place, None, "exact"))
         cache[iso2] = tuple(found)
     return cache[iso2]
@@ -307,6 +315,9 @@ def _within(location: PlaceMention | None, admin1: PlaceMention | None) -> Place
 WHERE = re.compile(r"^\s*,?\s*where\b", re.I)
 
 
+SPEAKING = REPORTING_LEMMAS - WEAK_REPORTING
+
+
 def _where_the_speaker_is(doc: Doc, mention: PlaceMention) -> bool:
     """The place belongs to whoever reports the event: "…, officials in Benghazi said" tells where the
     officials sit, not where the attack was."""
@@ -320,9 +331,6 @@ def _where_the_speaker_is(doc: Doc, mention: PlaceMention) -> bool:
         if node.dep_ in {"ROOT", "ccomp", "advcl", "conj", "relcl"}:
             return False
     return False
-
-
-SPEAKING = REPORTING_LEMMAS - WEAK_REPORTING
 
 
 def _where_clause(ordered, places: list[PlaceMention]) -> PlaceMention | None:
@@ -367,9 +375,9 @@ def _shorthand(mention: PlaceMention) -> bool:
     place = mention.place
     if place is None or place.kind != "admin1":
         return False
-    written, known = name_key(mention.text), name_key(place.name)
-    return mention.text.isupper() or written in _abbreviation_keys() \
-        or (written != known and written.startswith(known) and mention.text[len(place.name):].strip() in STATE_WORDS)
+    head, _, last = mention.text.rpartition(" ")
+    return mention.text.isupper() or name_key(mention.text) in _abbreviation_keys() \
+        or (last in STATE_WORDS and name_key(head) == name_key(place.name))
 
 
 STATE_WORDS = frozenset({"State", "state", "Province", "province"})
